@@ -1,0 +1,53 @@
+# The whole set-up is `make run` and `make test`: each creates .venv on first use.
+# Run `make help` for the list of targets.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Reinstall when pyproject.toml changes, and only then.
+STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+
+# The app `make run` serves: stage 01 until the capstone lands.
+MAIN_STAGE := 01
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format stage clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
+	  echo "This project needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'missing')."; \
+	  echo "Install a newer Python, then run: make PYTHON=python3.12 run"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+run: $(STAMP) ## Serve the main app on http://127.0.0.1:8000 (HOST/PORT override)
+	$(MAKE) --no-print-directory stage N=$(MAIN_STAGE)
+
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP) ## Check style and formatting with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Rewrite files to the project's formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+stage: $(STAMP) ## Serve one stage: make stage N=01
+	@test -n "$(N)" || { echo "Say which stage: make stage N=01"; exit 1; }
+	@app=$$(ls -d $(N)_*/app.py 2>/dev/null | head -n 1); \
+	test -n "$$app" || { echo "There is no stage $(N). Stages here:" $$(ls -d [0-9][0-9]_*/ | tr -d /); exit 1; }; \
+	echo "$(BIN)/python $$app"; exec $(BIN)/python $$app
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
