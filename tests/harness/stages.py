@@ -1,0 +1,78 @@
+"""Find the stage folders and load their modules by file path.
+
+Stage folders start with digits (``01_raw_wsgi``), so they cannot be imported by
+name. Each module is loaded from its path under a unique name instead, which lets
+every stage's ``app.py`` live in one pytest process without colliding.
+"""
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+STAGE_NAME = re.compile(r"\d\d_[a-z0-9_]+")
+
+
+def stage_dirs():
+    """Return the stage folders present, in order: those named like '01_raw_wsgi' with an app.py."""
+    return sorted(
+        path
+        for path in ROOT.iterdir()
+        if path.is_dir() and STAGE_NAME.fullmatch(path.name) and (path / "app.py").is_file()
+    )
+
+
+def stage_dir(stage):
+    """Return the folder of a stage given as '01' or '01_raw_wsgi'."""
+    for path in stage_dirs():
+        if stage in (path.name, path.name[:2]):
+            return path
+    raise LookupError(f"no stage {stage!r}; present: {[p.name for p in stage_dirs()]}")
+
+
+def load_module(path):
+    """Import the Python file at `path` once, under a name derived from its folder and file name.
+
+    The file's folder goes on sys.path first, as it would for `python path/to/app.py`,
+    so the module can import its own siblings.
+    """
+    path = Path(path).resolve()
+    name = "stage_" + re.sub(r"\W", "_", f"{path.parent.name}_{path.stem}")
+    if name in sys.modules:
+        return sys.modules[name]
+    if not path.is_file():
+        raise FileNotFoundError(f"there is no file {path}")
+    if str(path.parent) not in sys.path:
+        sys.path.insert(0, str(path.parent))
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+def load_stage(stage):
+    """Return the `app` module of a stage given as '01' or '01_raw_wsgi'."""
+    return load_module(stage_dir(stage) / "app.py")
+
+
+def load_target(target):
+    """Load a WSGI callable named 'path/to/file.py:callable' (the default name: 'application')."""
+    file_name, _, attribute = target.partition(":")
+    path = Path(file_name)
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    module = load_module(path)
+    attribute = attribute or "application"
+    try:
+        app = getattr(module, attribute)
+    except AttributeError:
+        raise LookupError(f"{file_name} defines no {attribute!r}") from None
+    if not callable(app):
+        raise TypeError(f"{file_name}:{attribute} is not callable, so it cannot be a WSGI app")
+    return app
