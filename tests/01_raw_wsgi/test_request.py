@@ -1,0 +1,73 @@
+"""The helpers that read the request: environ text, query string, Content-Length, form body."""
+
+import io
+
+import pytest
+
+
+def test_wsgi_text_turns_latin1_characters_back_into_utf8_text(stage):
+    assert stage.wsgi_text("Zo\xc3\xab") == "Zoë"
+
+
+def test_wsgi_text_refuses_bytes_that_are_not_utf8_with_400(stage):
+    with pytest.raises(stage.HTTPError) as caught:
+        stage.wsgi_text("\xff")
+    assert caught.value.code == 400
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("name=Bob", "Bob"), ("name=Bob&name=Eve", "Bob"), ("name=", "dflt"), ("", "dflt")],
+)
+def test_query_param_takes_the_first_non_blank_value(stage, query, expected):
+    assert stage.query_param({"QUERY_STRING": query}, "name", "dflt") == expected
+
+
+def test_query_param_refuses_a_flood_of_fields(stage):
+    flood = "&".join(f"f{i}=x" for i in range(stage.MAX_FORM_FIELDS + 1))
+    with pytest.raises(stage.HTTPError) as caught:
+        stage.query_param({"QUERY_STRING": flood}, "name", "")
+    assert caught.value.code == 400
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("", 0), ("  ", 0), ("12", 12), (" 7 ", 7)])
+def test_content_length_accepts_blank_and_whole_numbers(stage, raw, expected):
+    assert stage.content_length({"CONTENT_LENGTH": raw}) == expected
+    assert stage.content_length({}) == 0
+
+
+@pytest.mark.parametrize(("raw", "code"), [("x", 400), ("-1", 400), ("²", 400), ("9" * 5000, 413)])
+def test_content_length_refuses_nonsense_and_oversized_bodies(stage, raw, code):
+    with pytest.raises(stage.HTTPError) as caught:
+        stage.content_length({"CONTENT_LENGTH": raw})
+    assert caught.value.code == code
+
+
+def form_environ(body, content_type="application/x-www-form-urlencoded"):
+    """A minimal environ carrying a request body."""
+    return {
+        "CONTENT_LENGTH": str(len(body)),
+        "CONTENT_TYPE": content_type,
+        "wsgi.input": io.BytesIO(body),
+    }
+
+
+def test_read_form_parses_urlencoded_utf8(stage):
+    form = stage.read_form(form_environ(b"message=Zo%C3%AB&message=2"))
+    assert form == {"message": ["Zoë", "2"]}
+
+
+def test_read_form_accepts_a_charset_parameter(stage):
+    environ = form_environ(b"a=1", "application/x-www-form-urlencoded; charset=UTF-8")
+    assert stage.read_form(environ) == {"a": ["1"]}
+
+
+def test_read_form_refuses_other_media_types_with_415(stage):
+    with pytest.raises(stage.HTTPError) as caught:
+        stage.read_form(form_environ(b'{"message": "hi"}', "application/json"))
+    assert caught.value.code == 415
+
+
+def test_read_form_without_a_body_reads_nothing(stage):
+    environ = {"wsgi.input": None}  # Reading from it would fail loudly.
+    assert stage.read_form(environ) == {}

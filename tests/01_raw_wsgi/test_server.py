@@ -1,0 +1,88 @@
+"""`python 01_raw_wsgi/app.py` over real HTTP on loopback, and its messages when it cannot start."""
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+from harness.servers import running_server
+from harness.stages import ROOT
+
+COMMAND = ["python", "01_raw_wsgi/app.py"]
+
+
+def fetch(url, method, path, body=None, headers=None):
+    """One request over a real connection: return (status, headers, body)."""
+    host, port = url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def test_the_server_prints_its_address_and_serves_utf8(tmp_path):
+    with running_server(COMMAND) as server:
+        assert server.lines[0].startswith("Serving 01_raw_wsgi on http://127.0.0.1:")
+        status, headers, body = fetch(server.url, "GET", "/hello/Zo%C3%AB")
+    assert status == 200
+    assert int(headers["Content-Length"]) == len(body)
+    assert "<h1>Hello, Zoë!</h1>" in body.decode()
+
+
+def test_the_server_reads_a_posted_form_and_logs_each_request():
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    with running_server(COMMAND) as server:
+        status, _, body = fetch(server.url, "POST", "/submit", b"message=Hi+there", form)
+        server.wait_for(r'"POST /submit HTTP/1.1" 200')
+    assert status == 200
+    assert b"<h1>You submitted: Hi there</h1>" in body
+
+
+def test_head_over_http_sends_headers_only():
+    with running_server(COMMAND) as server:
+        status, headers, body = fetch(server.url, "HEAD", "/")
+    assert status == 200
+    assert int(headers["Content-Length"]) > 0
+    assert body == b""
+
+
+def test_host_is_honoured():
+    with running_server(COMMAND, env={"HOST": "localhost"}) as server:
+        assert server.url.startswith("http://localhost:")
+        assert fetch(server.url, "GET", "/")[0] == 200
+
+
+def run_app(env):
+    """Run the stage with extra environment variables and return the finished process."""
+    return subprocess.run(
+        [sys.executable, "01_raw_wsgi/app.py"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+
+
+def test_a_port_in_use_gets_a_clear_message_not_a_traceback():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_app({"PORT": str(port)})
+    assert result.returncode == 1
+    assert f"Cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "PORT=8001 python 01_raw_wsgi/app.py" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("port", ["http", "-1", "70000"])
+def test_a_bad_port_gets_a_clear_message(port):
+    result = run_app({"PORT": port})
+    assert result.returncode == 1
+    assert f"PORT must be a number from 0 to 65535, not {port!r}." in result.stderr

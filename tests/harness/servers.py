@@ -1,0 +1,97 @@
+"""Run a stage's real server in a subprocess, on a free loopback port, for tests over HTTP.
+
+The server is started as a learner would start it (the same command line), with
+PORT=0 so the system picks a free port; the banner the server prints names the
+port it really got. Output from both streams is collected, so a failing test can
+show what the server said.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+
+from harness.stages import ROOT
+
+URL_IN_BANNER = re.compile(r"http://(127\.0\.0\.1|localhost):(\d+)")
+
+
+class Server:
+    """A running server process: its base URL and everything it has printed so far."""
+
+    def __init__(self, process):
+        self.process = process
+        self.lines = []
+        self.url = None
+        self._changed = threading.Condition()
+
+    def collect(self, stream):
+        """Read one output stream line by line until the process closes it."""
+        for line in stream:
+            with self._changed:
+                self.lines.append(line.rstrip("\n"))
+                self._changed.notify_all()
+
+    def output(self):
+        """Everything printed so far, both streams interleaved as they arrived."""
+        with self._changed:
+            return "\n".join(self.lines)
+
+    def wait_for(self, pattern, timeout=15.0):
+        """Wait for a printed line matching `pattern` and return the match; fail with the output."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                for line in self.lines:
+                    found = re.search(pattern, line)
+                    if found:
+                        return found
+                left = deadline - time.monotonic()
+                if left <= 0 or self.process.poll() is not None:
+                    raise AssertionError(
+                        f"the server never printed {pattern!r}; it printed:\n{self.output()}"
+                    )
+                self._changed.wait(min(left, 0.1))
+
+
+@contextmanager
+def running_server(command, env=None, timeout=15.0):
+    """Start `command` (a list) from the repository root with PORT=0 and yield a ready Server."""
+    if command[0] in ("python", "python3"):
+        command = [sys.executable, *command[1:]]  # The interpreter running the tests.
+    environment = {**os.environ, "PORT": "0", "PYTHONUNBUFFERED": "1", **(env or {})}
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
+    server = Server(process)
+    readers = [
+        threading.Thread(target=server.collect, args=(stream,), daemon=True)
+        for stream in (process.stdout, process.stderr)
+    ]
+    for reader in readers:
+        reader.start()
+    try:
+        found = server.wait_for(URL_IN_BANNER.pattern, timeout)
+        server.url = f"http://{found.group(1)}:{found.group(2)}"
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        for reader in readers:
+            reader.join(timeout=5)
+        process.stdout.close()
+        process.stderr.close()
