@@ -1,0 +1,68 @@
+"""Every shell transcript in a README, replayed over real HTTP against the real server.
+
+See harness/transcripts.py for the format. The server is started with the very
+command the README shows (plus PORT=0, so tests never fight over port 8000), and
+each command's output must equal what the README prints, except for the Date and
+Server headers, which change with every run.
+"""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from harness.servers import running_server
+from harness.stages import ROOT
+from harness.stages import stage_dirs
+from harness.transcripts import DOCUMENTED_ADDRESS
+from harness.transcripts import normalise
+from harness.transcripts import parse
+
+READMES = [path / "README.md" for path in stage_dirs() if (path / "README.md").exists()]
+
+
+@pytest.fixture(scope="module")
+def curl():
+    """The curl program; CI installs it, and there its absence is a failure, not a skip."""
+    if shutil.which("curl"):
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail("curl is missing on CI: .ci/run should have installed it")
+    pytest.skip("curl is not installed, so the README transcripts cannot be replayed")
+
+
+def run(command, address):
+    """Run one transcript command through bash against the server at `address`."""
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command.replace(DOCUMENTED_ADDRESS, address)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, f"`{command}` failed:\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.mark.parametrize("readme", READMES, ids=[p.parent.name for p in READMES])
+def test_every_stage_readme_shows_a_transcript(readme):
+    steps = parse(readme.read_text(encoding="utf-8"))
+    assert steps and steps[0].starts_server, (
+        f"{readme} should open its transcript with the run command"
+    )
+
+
+@pytest.mark.parametrize("readme", READMES, ids=[p.parent.name for p in READMES])
+def test_readme_transcript_matches_the_real_server(readme, curl):
+    steps = parse(readme.read_text(encoding="utf-8"))
+    server_steps = [step for step in steps if step.starts_server]
+    assert len(server_steps) == 1, "one run command per README keeps the replay simple"
+    start = server_steps[0]
+    with running_server(start.command.split()) as server:
+        address = server.url.removeprefix("http://")
+        printed = normalise("\n".join(server.lines[: len(start.expected.splitlines())]), address)
+        assert printed == normalise(start.expected), "the server's banner differs from the README"
+        for step in steps:
+            if step is not start:
+                actual = normalise(run(step.command, address), address)
+                assert actual == normalise(step.expected), f"output of `{step.command}` differs"

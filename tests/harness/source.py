@@ -1,0 +1,33 @@
+"""Read the project's Python source with `ast`: what a file imports and what it documents."""
+
+import ast
+from pathlib import Path
+
+
+def python_files(folder):
+    """Every .py file under `folder`, skipping caches."""
+    return sorted(p for p in Path(folder).rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def imported_modules(path):
+    """The top-level names of the absolute imports in a file ('urllib' for urllib.parse)."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def undocumented(path):
+    """Names of the module (as '<module>') and public functions or classes without a docstring."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    missing = [] if ast.get_docstring(tree) else ["<module>"]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            public = not node.name.startswith("_")
+            if public and not ast.get_docstring(node):
+                missing.append(node.name)
+    return missing

@@ -1,0 +1,85 @@
+"""The repository's own conventions, checked so they cannot quietly erode."""
+
+import re
+import sys
+
+import pytest
+from harness.source import imported_modules
+from harness.source import python_files
+from harness.source import undocumented
+from harness.stages import ROOT
+from harness.stages import stage_dirs
+
+# Stages 01 and 02 teach WSGI itself: their code, and their tests, use the standard library only.
+STDLIB_ONLY = {
+    "01_raw_wsgi": (set(), ["01_raw_wsgi", "tests/01_raw_wsgi"]),
+    "02_middleware": (set(), ["02_middleware", "tests/02_middleware"]),
+    # The contract suite must run for a learner who has installed nothing but pytest.
+    "contract": ({"pytest", "harness"}, ["tests/contract", "tests/harness"]),
+}
+STAGE_TESTS_MAY_USE = {"pytest", "harness"}
+
+# Every stage README has these sections (the first stage has no "What's new since").
+README_SECTIONS = ["Run it", "Transcript", "Test it", "Exercises", "How Flask does this"]
+
+
+def stage_ids():
+    """The names of the stage folders present, for parametrize ids."""
+    return [path.name for path in stage_dirs()]
+
+
+@pytest.mark.parametrize("name", [n for n in STDLIB_ONLY if (ROOT / STDLIB_ONLY[n][1][0]).exists()])
+def test_the_wsgi_stages_use_the_standard_library_only(name):
+    allowed, folders = STDLIB_ONLY[name]
+    allowed = allowed | (STAGE_TESTS_MAY_USE if name != "contract" else set())
+    for folder in folders:
+        for path in python_files(ROOT / folder):
+            outside = imported_modules(path) - set(sys.stdlib_module_names) - allowed
+            assert not outside, f"{path.relative_to(ROOT)} imports {sorted(outside)}"
+
+
+@pytest.mark.parametrize("stage", stage_dirs(), ids=stage_ids())
+def test_every_stage_module_and_public_function_has_a_docstring(stage):
+    for path in python_files(stage):
+        assert not undocumented(path), (
+            f"{path.relative_to(ROOT)}: no docstring on {undocumented(path)}"
+        )
+
+
+def test_stage_modules_have_unique_names_so_they_share_one_process():
+    # Each stage's folder goes on sys.path when its app.py is loaded; two sibling modules
+    # called the same would shadow each other. app.py itself is loaded under a unique name.
+    seen = {}
+    for stage in stage_dirs():
+        for path in stage.iterdir():
+            if path.name == "app.py" or not (
+                path.suffix == ".py" or (path / "__init__.py").exists()
+            ):
+                continue
+            assert path.stem not in seen, (
+                f"{path.stem} is in both {seen.get(path.stem)} and {stage.name}"
+            )
+            seen[path.stem] = stage.name
+
+
+@pytest.mark.parametrize("stage", stage_dirs(), ids=stage_ids())
+def test_every_stage_readme_has_the_expected_sections(stage):
+    text = (stage / "README.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^#+ (.+)$", text, flags=re.MULTILINE)
+    expected = [*README_SECTIONS, "Continue to"]
+    if stage != stage_dirs()[0]:
+        expected.append("What's new since")
+    for section in expected:
+        assert any(h.startswith(section) for h in headings), (
+            f"{stage.name}/README.md lacks '{section}'"
+        )
+
+
+@pytest.mark.parametrize("readme", [ROOT / "README.md", *(s / "README.md" for s in stage_dirs())])
+def test_relative_links_in_readmes_point_at_files_that_exist(readme):
+    for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", readme.read_text(encoding="utf-8")):
+        if "://" in target or target.startswith("mailto:"):
+            continue
+        assert (readme.parent / target).exists(), (
+            f"{readme.relative_to(ROOT)} links to missing {target}"
+        )
