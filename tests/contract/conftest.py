@@ -34,8 +34,8 @@ def hello_app(request):
     try:
         return load_target(request.param)
     except Exception as error:
-        message = f"could not load {request.param}: {type(error).__name__}: {error}"
-        pytest.fail(message, pytrace=False)
+        problem = f"{type(error).__name__}: {error}"
+    pytest.fail(f"could not load {request.param}: {problem}", pytrace=False)
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def pytest_runtest_makereport(item, call):
     """Attach the test's hint to its failure report and remember it for the summary."""
     report = yield
     marker = item.get_closest_marker("hint")
-    if report.failed and marker:
+    if report.failed and report.when == "call" and marker:
         report.sections.append(("Hint", marker.args[0]))
         failing = item.config.stash.setdefault(HINTS, {})
         failing.setdefault((item.originalname, marker.args[0]), []).append(item.nodeid)
