@@ -18,7 +18,7 @@ help: ## List the targets
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
-	  echo "This project needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'missing')."; \
+	  echo "This project needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 | head -n 1 || echo 'missing')."; \
 	  echo "Install a newer Python, then run: make PYTHON=python3.12 run"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
