@@ -6,6 +6,12 @@ command starting with ``python`` or ``flask`` starts the stage's server; every o
 command runs against the server started last, at the address the README shows
 (``127.0.0.1:8000``), which the replay swaps for the real one. Other fenced blocks
 (``sh``, ``python``) are instructions, not transcripts, and are not replayed.
+
+The output shown for the server command is what its terminal shows once every
+other command has run: the banner, then its log. A line that is exactly ``...``
+stands for any number of lines (as in doctest), for output such as tracebacks
+whose details depend on the machine. Times, durations and the Date and Server
+headers change on every run; `normalise` replaces them on both sides.
 """
 
 import re
@@ -13,8 +19,14 @@ from dataclasses import dataclass
 
 DOCUMENTED_ADDRESS = "127.0.0.1:8000"
 FENCE = re.compile(r"^```console\n(.*?)^```", flags=re.MULTILINE | re.DOTALL)
-# Values that differ on every run or machine; both sides are normalised the same way.
-VOLATILE_HEADERS = re.compile(r"^(Date|Server): .*$", flags=re.MULTILINE | re.IGNORECASE)
+# Values that differ on every run or machine, and what each becomes on both sides.
+VOLATILE = [
+    (re.compile(r"^(Date|Server): .*$", flags=re.MULTILINE | re.IGNORECASE), r"\1: <varies>"),
+    (re.compile(r"\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\]"), "[<time>]"),  # stage 02's log
+    (re.compile(r"\[\d\d/\w{3}/\d{4} \d\d:\d\d:\d\d\]"), "[<time>]"),  # wsgiref's log
+    (re.compile(r"\(\d+\.\dms\)"), "(<ms>)"),
+]
+ANY_LINES = "..."
 
 
 @dataclass
@@ -43,5 +55,15 @@ def parse(markdown):
 def normalise(text, address=DOCUMENTED_ADDRESS):
     """Make output comparable: LF line ends, no trailing spaces, the documented address."""
     text = text.replace("\r\n", "\n").replace(address, DOCUMENTED_ADDRESS)
-    text = VOLATILE_HEADERS.sub(lambda m: f"{m.group(1)}: <varies>", text)
+    for pattern, replacement in VOLATILE:
+        text = pattern.sub(replacement, text)
     return "\n".join(line.rstrip() for line in text.rstrip().splitlines())
+
+
+def matches(expected, actual):
+    """True if `actual` equals `expected` (both normalised); a '...' line matches any lines."""
+    pattern = "".join(
+        r"(?:.*\n)*?" if line == ANY_LINES else re.escape(line) + r"\n"
+        for line in expected.splitlines()
+    )
+    return re.fullmatch(pattern, actual + "\n") is not None
