@@ -1,28 +1,16 @@
 """`python 01_raw_wsgi/app.py` over real HTTP on loopback, and its messages when it cannot start."""
 
-import http.client
 import os
 import socket
 import subprocess
 import sys
 
 import pytest
+from harness.servers import fetch
 from harness.servers import running_server
 from harness.stages import ROOT
 
 COMMAND = ["python", "01_raw_wsgi/app.py"]
-
-
-def fetch(url, method, path, body=None, headers=None):
-    """One request over a real connection: return (status, headers, body)."""
-    host, port = url.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=10)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
-    finally:
-        connection.close()
 
 
 def test_the_server_prints_its_address_and_serves_utf8(tmp_path):

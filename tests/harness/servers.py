@@ -6,6 +6,7 @@ port it really got. Output from both streams is collected, so a failing test can
 show what the server said.
 """
 
+import http.client
 import os
 import re
 import subprocess
@@ -95,3 +96,15 @@ def running_server(command, env=None, timeout=15.0):
             reader.join(timeout=5)
         process.stdout.close()
         process.stderr.close()
+
+
+def fetch(url, method, path, body=None, headers=None):
+    """Send one request over a real connection to `url`; return (status, headers, body)."""
+    host, port = url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()

@@ -25,9 +25,14 @@ def undocumented(path):
     """Names of the module (as '<module>') and public functions or classes without a docstring."""
     tree = ast.parse(Path(path).read_text(encoding="utf-8"))
     missing = [] if ast.get_docstring(tree) else ["<module>"]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            public = not node.name.startswith("_")
-            if public and not ast.get_docstring(node):
-                missing.append(node.name)
+    definitions = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+    # Module-level definitions and the methods of module-level classes: the public
+    # surface. Functions nested inside a function are its private details.
+    nodes = [node for node in tree.body if isinstance(node, definitions)]
+    for cls in [node for node in nodes if isinstance(node, ast.ClassDef)]:
+        nodes += [node for node in cls.body if isinstance(node, definitions)]
+    for node in nodes:
+        public = not node.name.startswith("_") or node.name == "__call__"
+        if public and not ast.get_docstring(node):
+            missing.append(node.name)
     return missing

@@ -76,3 +76,10 @@ def load_target(target):
     if not callable(app):
         raise TypeError(f"{file_name}:{attribute} is not callable, so it cannot be a WSGI app")
     return app
+
+
+def add_stage_to_path(stage):
+    """Put a stage's folder on sys.path, so tests can import its sibling modules by name."""
+    folder = str(stage_dir(stage))
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
