@@ -67,15 +67,13 @@ class GuardedBody(ClosingBody):
     def __init__(self, iterable, on_error):
         super().__init__(iterable)
         self._on_error = on_error
-        self._failed = False
 
     def __next__(self):
-        if self._failed:
+        if self.aborted:
             raise StopIteration  # The error page was the last chunk.
         try:
-            return super().__next__()
+            return super().__next__()  # Sets `aborted` if the inner body raises.
         except StopIteration:
             raise
         except Exception:
-            self._failed = True
             return self._on_error(sys.exc_info())
