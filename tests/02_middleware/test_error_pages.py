@@ -1,5 +1,7 @@
 """ErrorPages: a 500 page before the body starts, a re-raise through exc_info after."""
 
+import itertools
+
 import pytest
 from harness.pep3333 import Boom
 from harness.pep3333 import Chunks
@@ -57,6 +59,18 @@ def test_only_one_error_page_is_sent():
     assert list(result) == [PAGE]
     result.close()
     assert body.close_calls == 1
+
+
+def test_an_iterator_that_keeps_failing_still_gets_one_page():
+    class KeepsFailing:
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            raise Boom("again")
+
+    result = ErrorPages(app_returning(KeepsFailing()))(make_environ(), lambda *args: None)
+    assert list(itertools.islice(result, 3)) == [PAGE]
 
 
 def test_keyboard_interrupt_is_not_turned_into_a_page():
