@@ -22,8 +22,9 @@ def test_other_methods_on_submit_get_405_with_allow(client, method):
 @pytest.mark.hint(
     "answer 405, not 404, for a known path with the wrong method, and list GET in Allow"
 )
-def test_post_to_a_get_route_gets_405(client):
-    response = client.post_form("/hello/Alice", b"message=x", follow_redirects=False)
+@pytest.mark.parametrize("target", ["/", "/hello/Alice", "/greet"])
+def test_post_to_a_get_route_gets_405(client, target):
+    response = client.post_form(target, b"message=x", follow_redirects=False)
     assert response.status_code == 405
     assert "GET" in (response.header("Allow") or "")
 

@@ -36,3 +36,25 @@ def undocumented(path):
         if public and not ast.get_docstring(node):
             missing.append(node.name)
     return missing
+
+
+def definition_lines(path, name):
+    """How many lines the module-level definition `name` spans ('Class.method' for a method).
+
+    Functions, classes and assignments count from their first line (decorators
+    included) to their last, docstrings and comments inside them included.
+    """
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    owner, _, member = name.rpartition(".")
+    scope = tree.body
+    if owner:
+        [cls] = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == owner]
+        scope = cls.body
+    for node in scope:
+        names = [getattr(node, "name", None)]
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        if member in names:
+            first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+            return node.end_lineno - first + 1
+    raise LookupError(f"{path} has no definition {name!r}")

@@ -25,6 +25,9 @@ VOLATILE = [
     (re.compile(r"\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\]"), "[<time>]"),  # stage 02's log
     (re.compile(r"\[\d\d/\w{3}/\d{4} \d\d:\d\d:\d\d\]"), "[<time>]"),  # wsgiref's log
     (re.compile(r"\(\d+\.\dms\)"), "(<ms>)"),
+    (re.compile(r"Expires=\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT"), "Expires=<date>"),
+    # Werkzeug colours its log even into a pipe; a terminal shows colours, not codes.
+    (re.compile(r"\x1b\[[0-9;]*m"), ""),
 ]
 ANY_LINES = "..."
 
