@@ -1,0 +1,82 @@
+"""Request and Response at work: args, form, cookies, JSON, size limits, JSON errors."""
+
+import json
+
+import pytest
+
+
+def test_greeting_remembers_the_name_in_a_cookie(client):
+    client.get("/greet?name=Zoë")
+    cookie = client.get_cookie("last_greeted")  # its raw value is quoted: "Zo\303\253"
+    assert cookie.http_only
+    assert cookie.same_site == "Lax"
+    assert "Last time you greeted Zoë." in client.get("/").get_data(as_text=True)
+
+
+def test_the_cookie_value_is_escaped_on_the_page(client):
+    client.set_cookie("last_greeted", "<script>alert(1)</script>")
+    text = client.get("/").get_data(as_text=True)
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text
+
+
+def test_a_form_above_the_limit_gets_413(client, stage):
+    body = b"message=" + b"x" * stage.MAX_BODY_BYTES
+    assert (
+        client.post(
+            "/submit", data=body, content_type="application/x-www-form-urlencoded"
+        ).status_code
+        == 413
+    )
+
+
+def test_the_json_endpoint(client):
+    response = client.get("/api/hello/Zoë")
+    assert response.mimetype == "application/json"
+    assert response.get_json() == {"greeting": "Hello, Zoë!"}
+
+
+def test_posting_json(client):
+    response = client.post("/api/greetings", json={"name": "Ada"})
+    assert response.status_code == 201
+    assert response.get_json() == {"greeting": "Hello, Ada!"}
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status"),
+    [
+        (b"{bad", "application/json", 400),
+        (b"[1, 2]", "application/json", 400),
+        (b'{"name": 5}', "application/json", 400),
+        (b'{"name": "  "}', "application/json", 400),
+        (b'{"other": "Ada"}', "application/json", 400),
+        (b"name=Ada", "application/x-www-form-urlencoded", 415),
+        (b'{"name": "\xff"}', "application/json", 400),
+    ],
+)
+def test_bad_json_gets_a_json_error(client, body, content_type, status):
+    response = client.post("/api/greetings", data=body, content_type=content_type)
+    assert response.status_code == status
+    payload = response.get_json()
+    assert set(payload) == {"error", "message"}
+
+
+def test_oversized_json_gets_a_json_413(client, stage):
+    body = json.dumps({"name": "x" * stage.MAX_BODY_BYTES})
+    response = client.post("/api/greetings", data=body, content_type="application/json")
+    assert response.status_code == 413
+    assert response.get_json()["error"] == "Request Entity Too Large"
+
+
+def test_api_404_and_405_answer_json_and_keep_allow(client):
+    assert client.get("/api/nope").get_json()["error"] == "Not Found"
+    response = client.delete("/api/greetings")
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "POST"
+    assert response.get_json()["error"] == "Method Not Allowed"
+
+
+def test_html_errors_stay_html_outside_the_api(client):
+    response = client.get("/nope")
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
