@@ -15,6 +15,7 @@ import time
 
 import pytest
 from harness.servers import running_server
+from harness.servers import venv_environ
 from harness.stages import ROOT
 from harness.stages import stage_dirs
 from harness.transcripts import DOCUMENTED_ADDRESS
@@ -40,6 +41,7 @@ def run(command, address):
     result = subprocess.run(
         ["bash", "-o", "pipefail", "-c", command.replace(DOCUMENTED_ADDRESS, address)],
         cwd=ROOT,
+        env=venv_environ(),
         capture_output=True,
         text=True,
         timeout=30,

@@ -58,12 +58,20 @@ class Server:
                 self._changed.wait(min(left, 0.1))
 
 
+def venv_environ():
+    """The environment with the running interpreter's folder first on PATH.
+
+    `python` and `flask` in a command then mean the virtual environment's, as they
+    do for a learner who has activated it.
+    """
+    bin_folder = os.path.dirname(sys.executable)
+    return {**os.environ, "PATH": bin_folder + os.pathsep + os.environ.get("PATH", "")}
+
+
 @contextmanager
 def running_server(command, env=None, timeout=15.0):
     """Start `command` (a list) from the repository root with PORT=0 and yield a ready Server."""
-    if command[0] in ("python", "python3"):
-        command = [sys.executable, *command[1:]]  # The interpreter running the tests.
-    environment = {**os.environ, "PORT": "0", "PYTHONUNBUFFERED": "1", **(env or {})}
+    environment = {**venv_environ(), "PORT": "0", "PYTHONUNBUFFERED": "1", **(env or {})}
     process = subprocess.Popen(
         command,
         cwd=ROOT,

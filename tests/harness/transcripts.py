@@ -1,9 +1,9 @@
 """Parse the shell transcripts in a README so a test can replay them against the real server.
 
 A transcript is a fenced block marked ``console``. Lines starting with ``$ `` are
-commands; the lines after each command, up to the next one, are its output. A
-command starting with ``python`` or ``flask`` starts the stage's server; every other
-command runs against the server started last, at the address the README shows
+commands; the lines after each command, up to the next one, are its output. The
+command that runs a stage's ``app.py`` (or ``flask ... run``) starts its server;
+every other command runs against that server, at the address the README shows
 (``127.0.0.1:8000``), which the replay swaps for the real one. Other fenced blocks
 (``sh``, ``python``) are instructions, not transcripts, and are not replayed.
 
@@ -30,6 +30,7 @@ VOLATILE = [
     (re.compile(r"\x1b\[[0-9;]*m"), ""),
 ]
 ANY_LINES = "..."
+SERVER_COMMAND = re.compile(r"python3? \S+/app\.py|flask .* run")
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Step:
     @property
     def starts_server(self):
         """True for the command that starts the stage's server rather than talking to it."""
-        return self.command.split()[0] in ("python", "python3", "flask")
+        return bool(SERVER_COMMAND.fullmatch(self.command))
 
 
 def parse(markdown):
@@ -69,4 +70,4 @@ def matches(expected, actual):
         r"(?:.*\n)*?" if line == ANY_LINES else re.escape(line) + r"\n"
         for line in expected.splitlines()
     )
-    return re.fullmatch(pattern, actual + "\n") is not None
+    return re.fullmatch(pattern, actual + "\n" if actual else "") is not None
