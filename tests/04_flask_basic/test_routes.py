@@ -1,0 +1,36 @@
+"""What @app.route did: rules in app.url_map, functions in app.view_functions."""
+
+from flask.cli import routes_command
+
+
+def test_each_route_is_a_rule_in_the_url_map(app):
+    rules = {rule.rule: rule for rule in app.url_map.iter_rules()}
+    assert set(rules) == {
+        "/",
+        "/hello/<name>",
+        "/greet",
+        "/submit",
+        "/submitted",
+        "/static/<path:filename>",
+    }
+    assert rules["/hello/<name>"].endpoint == "hello"
+    assert rules["/hello/<name>"].methods == {"GET", "HEAD", "OPTIONS"}
+    assert rules["/submit"].methods == {"POST", "OPTIONS"}
+
+
+def test_each_endpoint_names_its_view_function(app, stage):
+    for endpoint in ("index", "hello", "greet", "submit", "submitted"):
+        assert app.view_functions[endpoint] is getattr(stage, endpoint)
+
+
+def test_the_routes_command_lists_them(app):
+    # `flask routes` belongs to the `flask` command itself, not to app.cli: invoke it directly.
+    result = app.test_cli_runner().invoke(routes_command)
+    assert result.exit_code == 0
+    assert "hello      GET      /hello/<name>" in result.output
+
+
+def test_options_is_answered_by_flask_itself(client):
+    response = client.options("/submit")
+    assert response.status_code == 200
+    assert set(response.headers["Allow"].split(", ")) == {"OPTIONS", "POST"}
