@@ -31,20 +31,22 @@ def stage_dir(stage):
     raise LookupError(f"no stage {stage!r}; present: {[p.name for p in stage_dirs()]}")
 
 
-def load_module(path):
+def load_module(path, name=None):
     """Import the Python file at `path` once, under a name derived from its folder and file name.
 
-    The file's folder goes on sys.path first, as it would for `python path/to/app.py`,
-    so the module can import its own siblings.
+    The file's folder goes on sys.path, so the module can import its own siblings. It
+    goes at the end, not the front as for `python path/to/app.py`: a stage file named
+    like a standard module (05_contexts/trace.py) must not shadow it for the rest of
+    the test run.
     """
     path = Path(path).resolve()
-    name = "stage_" + re.sub(r"\W", "_", f"{path.parent.name}_{path.stem}")
+    name = name or "stage_" + re.sub(r"\W", "_", f"{path.parent.name}_{path.stem}")
     if name in sys.modules:
         return sys.modules[name]
     if not path.is_file():
         raise FileNotFoundError(f"there is no file {path}")
     if str(path.parent) not in sys.path:
-        sys.path.insert(0, str(path.parent))
+        sys.path.append(str(path.parent))
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
@@ -54,6 +56,12 @@ def load_module(path):
         del sys.modules[name]
         raise
     return module
+
+
+def load_fresh(path):
+    """Import the file at `path` again, as a new module: a new app object that no test has used."""
+    load_fresh.count = getattr(load_fresh, "count", 0) + 1
+    return load_module(path, name=f"fresh_{Path(path).stem}_{load_fresh.count}")
 
 
 def load_stage(stage):
@@ -82,4 +90,4 @@ def add_stage_to_path(stage):
     """Put a stage's folder on sys.path, so tests can import its sibling modules by name."""
     folder = str(stage_dir(stage))
     if folder not in sys.path:
-        sys.path.insert(0, folder)
+        sys.path.append(folder)
