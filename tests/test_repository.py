@@ -17,6 +17,7 @@ STDLIB_ONLY = {
     "02_middleware": (set(), ["02_middleware", "tests/02_middleware"]),
     "03_werkzeug": ({"werkzeug"}, ["03_werkzeug", "tests/03_werkzeug"]),
     "04_flask_basic": ({"flask"}, ["04_flask_basic", "tests/04_flask_basic"]),
+    "05_contexts": ({"flask", "werkzeug"}, ["05_contexts", "tests/05_contexts"]),
     # The contract suite must run for a learner who has installed nothing but pytest.
     "contract": ({"pytest", "harness"}, ["tests/contract", "tests/harness"]),
 }

@@ -1,0 +1,50 @@
+"""Contexts in a CLI command, in threads, and in jobs that run outside any request."""
+
+import threading
+
+from flask import copy_current_request_context
+from flask import current_app
+from flask import request
+
+
+def in_a_thread(function):
+    """Run `function` on a new thread; return its result, or the exception it raised."""
+    outcome = []
+
+    def target():
+        try:
+            outcome.append(function())
+        except Exception as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    return outcome[0]
+
+
+def test_a_cli_command_runs_in_an_app_context_without_a_request(app):
+    result = app.test_cli_runner().invoke(args=["context-info"])
+    assert result.exit_code == 0
+    assert f"current_app.name: {app.name}" in result.output
+    assert "has_request_context(): False" in result.output
+
+
+def test_a_new_thread_starts_with_no_context(app):
+    with app.test_request_context("/hello/Ada"):
+        error = in_a_thread(lambda: request.path)
+    assert isinstance(error, RuntimeError)
+    assert "Working outside of request context" in str(error)
+
+
+def test_copy_current_request_context_carries_the_request_into_the_thread(app):
+    with app.test_request_context("/hello/Ada"):
+        assert in_a_thread(copy_current_request_context(lambda: request.path)) == "/hello/Ada"
+
+
+def test_a_worker_or_job_pushes_its_own_app_context(app):
+    def job():
+        with app.app_context():
+            return current_app.config["DEFAULT_NAME"]
+
+    assert in_a_thread(job) == "World"
