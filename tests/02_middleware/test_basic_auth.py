@@ -3,11 +3,12 @@
 import base64
 
 import pytest
-import wsgi_middleware.basic_auth as basic_auth
 from harness.pep3333 import Chunks
 from harness.pep3333 import StrictServer
 from harness.pep3333 import app_returning
 from harness.pep3333 import make_environ
+
+import wsgi_middleware.basic_auth as basic_auth
 from wsgi_middleware import BasicAuth
 from wsgi_middleware.basic_auth import parse_basic
 

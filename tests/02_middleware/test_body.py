@@ -6,6 +6,7 @@ from harness.pep3333 import Chunks
 from harness.pep3333 import app_raising
 from harness.pep3333 import app_returning
 from harness.pep3333 import make_environ
+
 from wsgi_middleware.body import UNHANDLED
 from wsgi_middleware.body import ClosingBody
 from wsgi_middleware.body import watch_response

@@ -10,6 +10,7 @@ from harness.pep3333 import StrictServer
 from harness.pep3333 import app_raising
 from harness.pep3333 import app_returning
 from harness.pep3333 import make_environ
+
 from wsgi_middleware import ErrorPages
 from wsgi_middleware import RequestLog
 

@@ -6,6 +6,7 @@ from harness.pep3333 import Chunks
 from harness.pep3333 import StrictServer
 from harness.pep3333 import app_raising
 from harness.pep3333 import app_returning
+
 from wsgi_middleware import Timing
 from wsgi_middleware.body import UNHANDLED
 
