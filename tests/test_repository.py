@@ -18,6 +18,7 @@ STDLIB_ONLY = {
     "03_werkzeug": ({"werkzeug"}, ["03_werkzeug", "tests/03_werkzeug"]),
     "04_flask_basic": ({"flask"}, ["04_flask_basic", "tests/04_flask_basic"]),
     "05_contexts": ({"flask", "werkzeug"}, ["05_contexts", "tests/05_contexts"]),
+    "06_factory": ({"flask", "werkzeug", "click"}, ["06_factory", "tests/06_factory"]),
     # The contract suite must run for a learner who has installed nothing but pytest.
     "contract": ({"pytest", "harness"}, ["tests/contract", "tests/harness"]),
 }

@@ -46,7 +46,8 @@ def run(command, address):
         text=True,
         timeout=30,
     )
-    assert result.returncode == 0, f"`{command}` failed:\n{result.stderr}"
+    # The exit status is not checked: a transcript may show a command failing on purpose
+    # (a refusal, an error message); its output is compared all the same.
     return result.stdout
 
 
@@ -64,7 +65,8 @@ def test_readme_transcript_matches_the_real_server(readme, curl):
     server_steps = [step for step in steps if step.starts_server]
     assert len(server_steps) == 1, "one run command per README keeps the replay simple"
     start = server_steps[0]
-    with running_server(start.command.split()) as server:
+    settings, argv = start.settings_and_argv
+    with running_server(argv, env=settings) as server:
         address = server.url.removeprefix("http://")
         for step in steps:
             if step is not start:

@@ -35,10 +35,20 @@ def test_parse_finds_commands_and_their_output_in_console_blocks_only():
 
 
 @pytest.mark.parametrize(
-    "command", ["python 04_flask_basic/app.py", "flask --app 04_flask_basic/app.py run"]
+    "command",
+    [
+        "python 04_flask_basic/app.py",
+        "flask --app 04_flask_basic/app.py run",
+        "FLASK_DATABASE=instance/t.sqlite python 06_factory/app.py",
+    ],
 )
 def test_server_commands(command):
     assert parse(f"```console\n$ {command}\n```\n")[0].starts_server
+
+
+def test_settings_before_a_command_become_its_environment():
+    step = parse("```console\n$ A=1 B=x/y python 06_factory/app.py\n```\n")[0]
+    assert step.settings_and_argv == ({"A": "1", "B": "x/y"}, ["python", "06_factory/app.py"])
 
 
 @pytest.mark.parametrize("command", ["flask --app x/app.py routes", "python -c 'print(1)'"])

@@ -30,7 +30,8 @@ VOLATILE = [
     (re.compile(r"\x1b\[[0-9;]*m"), ""),
 ]
 ANY_LINES = "..."
-SERVER_COMMAND = re.compile(r"python3? \S+/app\.py|flask .* run")
+# The run command, perhaps after settings: FLASK_DATABASE=instance/x.sqlite python 06_factory/app.py
+SERVER_COMMAND = re.compile(r"(?:\w+=\S+ )*(?:python3? \S+/app\.py|flask .* run)")
 
 
 @dataclass
@@ -39,6 +40,16 @@ class Step:
 
     command: str
     expected: str
+
+    @property
+    def settings_and_argv(self):
+        """Split the command into its leading NAME=value settings and the program's arguments."""
+        words = self.command.split()
+        settings = {}
+        while words and re.fullmatch(r"\w+=\S+", words[0]):
+            name, _, value = words.pop(0).partition("=")
+            settings[name] = value
+        return settings, words
 
     @property
     def starts_server(self):

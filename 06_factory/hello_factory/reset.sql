@@ -1,0 +1,2 @@
+-- Run by `flask init-db` before schema.sql: start from an empty database.
+DROP TABLE IF EXISTS user;

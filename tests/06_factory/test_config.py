@@ -1,0 +1,47 @@
+"""Configuration by environment; production refuses to start with unsafe settings."""
+
+import pytest
+from hello_factory import create_app
+from hello_factory.config import DEV_SECRET_KEY
+
+GOOD_KEY = "k" * 40
+
+
+@pytest.mark.parametrize(
+    ("settings", "reason"),
+    [
+        ({}, "SECRET_KEY is not set"),
+        ({"SECRET_KEY": DEV_SECRET_KEY}, "SECRET_KEY is not set"),
+        ({"SECRET_KEY": "short-key"}, "shorter than 32 characters"),
+        ({"SECRET_KEY": GOOD_KEY, "DEBUG": True}, "DEBUG is on"),
+    ],
+    ids=["no-key", "development-key", "short-key", "debug-on"],
+)
+def test_production_refuses_unsafe_settings(settings, reason, tmp_path):
+    config = {"ENV_NAME": "production", "DATABASE": str(tmp_path / "p.sqlite"), **settings}
+    with pytest.raises(RuntimeError, match=f"Refusing to start in production: .*{reason}"):
+        create_app(config)
+
+
+def test_production_starts_with_a_real_key_and_secure_cookies(tmp_path):
+    app = create_app(
+        {"ENV_NAME": "production", "SECRET_KEY": GOOD_KEY, "DATABASE": str(tmp_path / "p.sqlite")}
+    )
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert not app.debug
+
+
+def test_the_environment_chooses_the_configuration(monkeypatch, tmp_path):
+    monkeypatch.setenv("HELLO_ENV", "production")
+    monkeypatch.setenv("FLASK_SECRET_KEY", GOOD_KEY)
+    monkeypatch.setenv("FLASK_DATABASE", str(tmp_path / "env.sqlite"))
+    app = create_app()
+    assert app.config["ENV_NAME"] == "production"
+    assert app.config["SECRET_KEY"] == GOOD_KEY
+    assert app.config["DATABASE"] == str(tmp_path / "env.sqlite")
+
+
+def test_an_unknown_environment_name_is_refused(monkeypatch):
+    monkeypatch.setenv("HELLO_ENV", "staging")
+    with pytest.raises(RuntimeError, match="HELLO_ENV must be one of"):
+        create_app()
