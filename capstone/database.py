@@ -1,0 +1,98 @@
+"""A small SQLAlchemy 2 integration for Flask, written with the init_app pattern of stage 06.
+
+One engine per app (in app.extensions["capstone_db"]), one Session per application
+context (in g), committed by the code that writes, rolled back if the request failed,
+and closed by teardown_appcontext. Usage::
+
+    from capstone.database import db
+    db.session.scalars(select(Project)).all()
+
+SQLite files get WAL mode and a busy timeout, so several threads and processes can
+write one after the other without "database is locked" errors.
+"""
+
+import os
+from dataclasses import dataclass
+
+from flask import current_app
+from flask import g
+from sqlalchemy import Engine
+from sqlalchemy import create_engine
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import sessionmaker
+
+EXTENSION_KEY = "capstone_db"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass
+class DatabaseState:
+    """What the extension keeps per app."""
+
+    engine: Engine
+    sessionmaker: sessionmaker
+
+
+def make_engine(url):
+    """An engine for `url`; SQLite gets WAL, a busy timeout, and enforced foreign keys."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", configure_sqlite)
+    return engine
+
+
+def configure_sqlite(dbapi_connection, connection_record):
+    """Run on each new SQLite connection: WAL, a busy timeout, foreign keys on."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def sqlite_url_in(folder, name="capstone.sqlite"):
+    """The SQLAlchemy URL of a SQLite file in `folder`, creating the folder."""
+    os.makedirs(folder, exist_ok=True)
+    return f"sqlite:///{os.path.join(folder, name)}"
+
+
+class Database:
+    """SQLAlchemy for Flask apps: an engine per app, a session per application context."""
+
+    def __init__(self, app=None):
+        if app is not None:
+            self.init_app(app)
+
+    def init_app(self, app):
+        """Create the app's engine from DATABASE_URL and register the session cleanup."""
+        engine = make_engine(app.config["DATABASE_URL"])
+        app.extensions[EXTENSION_KEY] = DatabaseState(
+            engine, sessionmaker(engine, expire_on_commit=False)
+        )
+        app.teardown_appcontext(self.remove_session)
+
+    @property
+    def engine(self):
+        """The current app's engine."""
+        return current_app.extensions[EXTENSION_KEY].engine
+
+    @property
+    def session(self) -> Session:
+        """The session of the current application context, created on first use."""
+        if "db_session" not in g:
+            g.db_session = current_app.extensions[EXTENSION_KEY].sessionmaker()
+        return g.db_session
+
+    def remove_session(self, error=None):
+        """Roll back what a failed request left uncommitted, then close the session."""
+        session = g.pop("db_session", None)
+        if session is None:
+            return
+        if error is not None:
+            session.rollback()
+        session.close()
+
+
+db = Database()

@@ -1,0 +1,76 @@
+"""Tasks, their statuses and priorities, and the overdue rule."""
+
+from datetime import date
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint
+from sqlalchemy import Date
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import and_
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+
+from capstone.models.base import Base
+from capstone.models.base import UTCDateTime
+from capstone.models.base import utcnow
+from capstone.models.project import Project
+from capstone.models.user import User
+
+STATUSES = ("todo", "in_progress", "review", "done")
+PRIORITIES = ("low", "medium", "high", "urgent")
+
+
+def today():
+    """Today's date (UTC); one function, so tests can move time."""
+    return utcnow().date()
+
+
+class Task(Base):
+    """A task in a project, maybe assigned to one of its members."""
+
+    __tablename__ = "task"
+    __table_args__ = (
+        CheckConstraint(f"status IN {STATUSES}", name="status"),
+        CheckConstraint(f"priority IN {PRIORITIES}", name="priority"),
+        # The board and the filtered lists: tasks of a project by status, by due date;
+        # "assigned to me" by status.
+        Index("ix_task_project_status", "project_id", "status"),
+        Index("ix_task_project_due_date", "project_id", "due_date"),
+        Index("ix_task_project_priority", "project_id", "priority"),
+        Index("ix_task_assignee_status", "assignee_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="todo")
+    priority: Mapped[str] = mapped_column(String(16), default="medium")
+    due_date: Mapped[date | None] = mapped_column(Date)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    creator_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    project: Mapped[Project] = relationship()
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
+    creator: Mapped[User] = relationship(foreign_keys=[creator_id])
+
+    @hybrid_property
+    def is_overdue(self):
+        """Due before today and not done."""
+        return self.due_date is not None and self.due_date < today() and self.status != "done"
+
+    @is_overdue.inplace.expression
+    @classmethod
+    def _is_overdue_expression(cls):
+        return and_(cls.due_date.is_not(None), cls.due_date < today(), cls.status != "done")
+
+    def __repr__(self):
+        return f"<Task {self.id} {self.title!r}>"

@@ -1,0 +1,60 @@
+"""User accounts."""
+
+import secrets
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+
+from capstone.models.base import Base
+from capstone.models.base import UTCDateTime
+from capstone.models.base import utcnow
+
+ROLES = ("admin", "member")
+
+
+def new_session_token():
+    """A random token; changing it logs the user out of every session."""
+    return secrets.token_urlsafe(24)
+
+
+class User(UserMixin, Base):
+    """A person who can log in; `role` is 'admin' or 'member'."""
+
+    __tablename__ = "user"
+    __table_args__ = (CheckConstraint(f"role IN {ROLES}", name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    active: Mapped[bool] = mapped_column(default=True)
+    # Part of the login cookie's user id: a new token ends every earlier session.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    @property
+    def is_active(self):
+        """Flask-Login refuses to log in, or keep logged in, an inactive user."""
+        return self.active
+
+    @property
+    def is_admin(self):
+        """True for administrators, who can see every project."""
+        return self.role == "admin"
+
+    def get_id(self):
+        """The id Flask-Login keeps in the session: the user id and the session token."""
+        return f"{self.id}:{self.session_token}"
+
+    def end_all_sessions(self):
+        """Make every existing login cookie of this user worthless (logout, password change)."""
+        self.session_token = new_session_token()
+
+    def __repr__(self):
+        return f"<User {self.username}>"
