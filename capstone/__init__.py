@@ -10,18 +10,37 @@ Configuration comes from the environment (capstone/config.py); README.md lists i
 import os
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
+
+MAX_ID = 2**63 - 1  # the largest id a 64-bit integer column holds
+
+
+class IdConverter(IntegerConverter):
+    """<id:name> in a route: a positive 64-bit integer, so a larger number is a 404, not a crash."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=MAX_ID)
 
 
 def create_app(test_config=None):
     """Create and configure the app; `test_config` overrides everything else."""
     app = Flask(__name__, instance_relative_config=True)
 
+    from capstone import auth
     from capstone import cli
+    from capstone import errors
+    from capstone import main
+    from capstone import projects
+    from capstone import security
+    from capstone import tasks
+    from capstone import web
     from capstone.config import CONFIGS
     from capstone.config import from_environment
     from capstone.config import problems_for_production
     from capstone.database import db
     from capstone.database import sqlite_url_in
+    from capstone.extensions import csrf
+    from capstone.extensions import login_manager
 
     env_name = (test_config or {}).get("ENV_NAME") or os.environ.get("CAPSTONE_ENV", "development")
     if env_name not in CONFIGS:
@@ -37,6 +56,19 @@ def create_app(test_config=None):
     if env_name == "production" and (problems := problems_for_production(app.config)):
         raise RuntimeError("Refusing to start in production: " + "; ".join(problems))
 
+    app.url_map.converters["id"] = IdConverter
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
     db.init_app(app)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    web.init_app(app)
     cli.init_app(app)
+    app.register_blueprint(main.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(projects.bp)
+    app.register_blueprint(tasks.bp)
     return app

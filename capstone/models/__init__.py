@@ -2,6 +2,7 @@
 
 from capstone.models.base import Base
 from capstone.models.comment import Comment
+from capstone.models.login_failure import LoginFailure
 from capstone.models.project import Project
 from capstone.models.project import project_member
 from capstone.models.task import PRIORITIES
@@ -16,6 +17,7 @@ __all__ = [
     "STATUSES",
     "Base",
     "Comment",
+    "LoginFailure",
     "Project",
     "Task",
     "User",

@@ -1,0 +1,57 @@
+"""The account forms; Flask-WTF adds the CSRF token to each."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField
+from wtforms import EmailField
+from wtforms import PasswordField
+from wtforms import StringField
+from wtforms.validators import DataRequired
+from wtforms.validators import Email
+from wtforms.validators import EqualTo
+from wtforms.validators import Length
+from wtforms.validators import Regexp
+
+from capstone.services.users import MIN_PASSWORD_LENGTH
+
+# Long passwords are fine (a passphrase), but bound the work of hashing them.
+MAX_PASSWORD_LENGTH = 1024
+
+
+class RegisterForm(FlaskForm):
+    """A new account."""
+
+    username = StringField(
+        "Username",
+        validators=[
+            DataRequired(),
+            Length(3, 40),
+            Regexp(r"^[\w.-]+$", message="Use letters, digits, dots, dashes and underscores."),
+        ],
+    )
+    email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False)])
+    password = PasswordField(
+        "Password", validators=[DataRequired(), Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)]
+    )
+    confirm = PasswordField(
+        "Repeat the password", validators=[EqualTo("password", "The passwords differ.")]
+    )
+
+
+class LoginForm(FlaskForm):
+    """Logging in, by username or email."""
+
+    username = StringField("Username or email", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(
+        "Password", validators=[DataRequired(), Length(max=MAX_PASSWORD_LENGTH)]
+    )
+    remember = BooleanField("Keep me logged in")
+
+
+class PasswordForm(FlaskForm):
+    """Changing one's password."""
+
+    current_password = PasswordField("Current password", validators=[DataRequired()])
+    new_password = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)],
+    )

@@ -1,0 +1,68 @@
+"""Register, log in and log out, with Flask-Login sessions that really end at logout."""
+
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import session
+from flask import url_for
+from flask_login import current_user
+from flask_login import login_required
+from flask_login import login_user
+from flask_login import logout_user
+
+from capstone.auth import bp
+from capstone.auth.forms import LoginForm
+from capstone.auth.forms import RegisterForm
+from capstone.auth.redirects import is_safe_path
+from capstone.database import db
+from capstone.services import users
+from capstone.services.errors import Invalid
+from capstone.web import client_address
+from capstone.web import show_errors
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """Create an account, then log in with it."""
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            users.register(form.username.data, form.email.data, form.password.data)
+        except Invalid as invalid:
+            show_errors(form, invalid)
+        else:
+            flash("Your account is ready. Log in to start.", "success")
+            return redirect(url_for("auth.login"), code=303)
+    status = 400 if form.errors else 200
+    return render_template("auth/register.html", form=form), status
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Log in by username or email; a wrong name and a wrong password get the same answer."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = users.check_login(form.username.data, form.password.data, client_address())
+        if user is not None:
+            session.clear()  # nothing from before the login (a planted session) carries over
+            login_user(user, remember=form.remember.data)
+            target = request.args.get("next")
+            return redirect(target if is_safe_path(target) else url_for("main.dashboard"), code=303)
+        form.form_errors.append("Incorrect username or password.")
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    """Log out everywhere: a new session token makes every copy of the old cookie worthless."""
+    current_user.end_all_sessions()
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash("You are logged out.", "info")
+    return redirect(url_for("auth.login"), code=303)

@@ -1,0 +1,66 @@
+"""The forms of projects, tasks and comments (the account forms are in auth/forms.py)."""
+
+from flask_wtf import FlaskForm
+from wtforms import DateField
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms import TextAreaField
+from wtforms.validators import DataRequired
+from wtforms.validators import Length
+from wtforms.validators import Optional
+
+from capstone.models import PRIORITIES
+from capstone.models import STATUSES
+from capstone.services.comments import MAX_COMMENT_LENGTH
+
+
+def label(name):
+    """'in_progress' -> 'In progress'."""
+    return name.replace("_", " ").capitalize()
+
+
+class ProjectForm(FlaskForm):
+    """Create or edit a project."""
+
+    name = StringField("Name", validators=[DataRequired(), Length(max=120)])
+    description = TextAreaField("Description", validators=[Length(max=5000)])
+
+
+class MemberForm(FlaskForm):
+    """Add a member by username or email."""
+
+    user = StringField("Username or email", validators=[DataRequired(), Length(max=254)])
+
+
+class TaskForm(FlaskForm):
+    """Create or edit a task; the assignee choices are the project's members."""
+
+    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField("Description", validators=[Length(max=10000)])
+    status = SelectField("Status", choices=[(s, label(s)) for s in STATUSES], default="todo")
+    priority = SelectField(
+        "Priority", choices=[(p, label(p)) for p in PRIORITIES], default="medium"
+    )
+    due_date = DateField("Due date", validators=[Optional()])
+    assignee_id = SelectField("Assignee", coerce=int, default=0)
+
+    def set_members(self, members):
+        """Offer the project's members (and nobody) as assignees."""
+        self.assignee_id.choices = [(0, "Nobody")] + [(m.id, m.username) for m in members]
+
+    def task_fields(self):
+        """The validated fields, as the task service takes them."""
+        return {
+            "title": self.title.data,
+            "description": self.description.data,
+            "status": self.status.data,
+            "priority": self.priority.data,
+            "due_date": self.due_date.data,
+            "assignee_id": self.assignee_id.data or None,
+        }
+
+
+class CommentForm(FlaskForm):
+    """A new comment."""
+
+    body = TextAreaField("Comment", validators=[DataRequired(), Length(max=MAX_COMMENT_LENGTH)])

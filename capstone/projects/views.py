@@ -1,0 +1,133 @@
+"""Project pages: the list, the board by status, edit and delete, and members."""
+
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
+from flask_login import current_user
+from flask_login import login_required
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+from werkzeug.exceptions import Conflict
+
+from capstone.database import db
+from capstone.forms import MemberForm
+from capstone.forms import ProjectForm
+from capstone.models import STATUSES
+from capstone.models import Project
+from capstone.models import Task
+from capstone.projects import bp
+from capstone.services import access
+from capstone.services import projects
+from capstone.services.errors import Invalid
+from capstone.web import show_errors
+
+BOARD_LIMIT = 50  # tasks per column on the board; the task list pages through the rest
+
+
+@bp.before_request
+@login_required
+def require_login():
+    """Every project page needs a login."""
+
+
+@bp.route("/")
+def index():
+    """The projects the user can see."""
+    visible = db.session.scalars(access.visible_projects(current_user).order_by(Project.name)).all()
+    return render_template("projects/index.html", projects=visible)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    """Create a project; its creator becomes its owner."""
+    form = ProjectForm()
+    if form.validate_on_submit():
+        try:
+            project = projects.create_project(current_user, form.name.data, form.description.data)
+        except Invalid as invalid:
+            show_errors(form, invalid)
+        else:
+            flash(f"Project {project.name} created.", "success")
+            return redirect(url_for("projects.board", project_id=project.id), code=303)
+    return render_template(
+        "projects/form.html", form=form, project=None
+    ), 400 if form.errors else 200
+
+
+@bp.route("/<id:project_id>")
+def board(project_id):
+    """The project's board: a column per status."""
+    project = access.project_for(current_user, project_id)
+    columns = {}
+    for status in STATUSES:
+        columns[status] = db.session.scalars(
+            select(Task)
+            .where(Task.project_id == project.id, Task.status == status)
+            .options(joinedload(Task.assignee))
+            .order_by(Task.updated_at.desc(), Task.id.desc())
+            .limit(BOARD_LIMIT)
+        ).all()
+    return render_template("projects/board.html", project=project, columns=columns)
+
+
+@bp.route("/<id:project_id>/edit", methods=["GET", "POST"])
+def edit(project_id):
+    """Change the name and description (owner only)."""
+    project = access.project_for(current_user, project_id, manage=True)
+    form = ProjectForm(obj=project)
+    if form.validate_on_submit():
+        try:
+            projects.update_project(project, form.name.data, form.description.data)
+        except Invalid as invalid:
+            show_errors(form, invalid)
+        else:
+            flash("Project saved.", "success")
+            return redirect(url_for("projects.board", project_id=project.id), code=303)
+    return render_template(
+        "projects/form.html", form=form, project=project
+    ), 400 if form.errors else 200
+
+
+@bp.route("/<id:project_id>/delete", methods=["POST"])
+def delete(project_id):
+    """Delete the project and everything in it (owner only)."""
+    project = access.project_for(current_user, project_id, manage=True)
+    projects.delete_project(project)
+    flash(f"Project {project.name} deleted.", "info")
+    return redirect(url_for("projects.index"), code=303)
+
+
+@bp.route("/<id:project_id>/members", methods=["GET", "POST"])
+def members(project_id):
+    """See the members; the owner adds them here."""
+    project = access.project_for(current_user, project_id)
+    form = MemberForm()
+    if form.is_submitted():
+        project = access.project_for(current_user, project_id, manage=True)
+    if form.validate_on_submit():
+        try:
+            user = projects.add_member(project, form.user.data)
+        except Invalid as invalid:
+            show_errors(form, invalid)
+        except Conflict as conflict:
+            form.user.errors = [conflict.description]
+        else:
+            flash(f"{user.username} joined the project.", "success")
+            return redirect(url_for("projects.members", project_id=project.id), code=303)
+    return render_template(
+        "projects/members.html", project=project, form=form
+    ), 400 if form.errors else 200
+
+
+@bp.route("/<id:project_id>/members/<id:user_id>/remove", methods=["POST"])
+def remove_member(project_id, user_id):
+    """Remove a member (owner only); their tasks become unassigned."""
+    project = access.project_for(current_user, project_id, manage=True)
+    try:
+        projects.remove_member(project, user_id)
+    except Invalid as invalid:
+        flash(next(iter(invalid.fields.values())), "error")
+    else:
+        flash("Member removed.", "info")
+    return redirect(url_for("projects.members", project_id=project.id), code=303)

@@ -1,0 +1,72 @@
+"""Who may see and change what. Anything a user may not see answers 404, as if it did not exist.
+
+* Admins see every project; everyone else sees the projects they are a member of
+  (the owner is always a member).
+* Only the owner edits or deletes a project and manages its members (403 for the
+  other members, who can see it exists; 404 for everyone else).
+* Members create, edit and complete tasks, and comment.
+"""
+
+from sqlalchemy import select
+from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import NotFound
+
+from capstone.database import db
+from capstone.models import Comment
+from capstone.models import Project
+from capstone.models import Task
+from capstone.models import project_member
+
+
+def member_project_ids(user):
+    """A subquery: the ids of the projects `user` is a member of."""
+    return select(project_member.c.project_id).where(project_member.c.user_id == user.id)
+
+
+def visible_projects(user):
+    """A select() of the projects `user` may see."""
+    query = select(Project)
+    if not user.is_admin:
+        query = query.where(Project.id.in_(member_project_ids(user)))
+    return query
+
+
+def is_member(user, project):
+    """True if `user` belongs to `project`."""
+    return any(member.id == user.id for member in project.members)
+
+
+def project_for(user, project_id, manage=False):
+    """The project, if `user` may see it (404 otherwise); with manage=True, only for its owner."""
+    project = db.session.scalar(visible_projects(user).where(Project.id == project_id))
+    if project is None:
+        raise NotFound("There is no such project.")
+    if manage and project.owner_id != user.id:
+        raise Forbidden("Only the project's owner can do that.")
+    return project
+
+
+def task_for(user, task_id):
+    """The task, if `user` may see its project; 404 otherwise."""
+    query = select(Task).where(Task.id == task_id)
+    if not user.is_admin:
+        query = query.where(Task.project_id.in_(member_project_ids(user)))
+    task = db.session.scalar(query)
+    if task is None:
+        raise NotFound("There is no such task.")
+    return task
+
+
+def require_member(user, project):
+    """Only members change tasks and comment; an admin who is not a member only looks."""
+    if not is_member(user, project):
+        raise Forbidden("Only the project's members can do that.")
+
+
+def comment_for(user, comment_id):
+    """The comment, if `user` may see its task; 404 otherwise."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None:
+        raise NotFound("There is no such comment.")
+    task_for(user, comment.task_id)
+    return comment

@@ -1,0 +1,40 @@
+"""Comments on tasks."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+from werkzeug.exceptions import Forbidden
+
+from capstone.database import db
+from capstone.models import Comment
+from capstone.services.errors import Invalid
+
+MAX_COMMENT_LENGTH = 5000
+
+
+def add_comment(task, author, body):
+    """Add `author`'s comment to `task` (the caller checked they are a member)."""
+    body = (body or "").strip()
+    if not 1 <= len(body) <= MAX_COMMENT_LENGTH:
+        raise Invalid({"body": f"A comment has 1 to {MAX_COMMENT_LENGTH} characters."})
+    comment = Comment(task=task, author=author, body=body)
+    db.session.add(comment)
+    db.session.commit()
+    return comment
+
+
+def comments_of(task):
+    """The task's comments, oldest first, with their authors loaded in the same query."""
+    return db.session.scalars(
+        select(Comment)
+        .where(Comment.task_id == task.id)
+        .options(joinedload(Comment.author))
+        .order_by(Comment.created_at, Comment.id)
+    ).all()
+
+
+def delete_comment(user, comment):
+    """Delete a comment: its author or the project's owner may."""
+    if user.id not in (comment.author_id, comment.task.project.owner_id):
+        raise Forbidden("Only the author or the project's owner can delete a comment.")
+    db.session.delete(comment)
+    db.session.commit()

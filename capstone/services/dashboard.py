@@ -1,0 +1,50 @@
+"""The dashboard's numbers, each in one query whatever the amount of data."""
+
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from capstone.database import db
+from capstone.models import STATUSES
+from capstone.models import Project
+from capstone.models import Task
+from capstone.services.access import member_project_ids
+from capstone.services.access import visible_projects
+
+DASHBOARD_LIMIT = 20
+
+
+def projects_with_counts(user):
+    """The user's projects, each with its number of tasks per status: two queries in all."""
+    projects = db.session.scalars(visible_projects(user).order_by(Project.name)).all()
+    rows = db.session.execute(
+        select(Task.project_id, Task.status, func.count())
+        .where(Task.project_id.in_(visible_projects(user).with_only_columns(Project.id)))
+        .group_by(Task.project_id, Task.status)
+    )
+    counts = {project.id: dict.fromkeys(STATUSES, 0) for project in projects}
+    for project_id, status, number in rows:
+        counts[project_id][status] = number
+    return [(project, counts[project.id]) for project in projects]
+
+
+def my_open_tasks(user):
+    """Tasks assigned to the user that are not done, soonest due first."""
+    return db.session.scalars(
+        select(Task)
+        .where(Task.assignee_id == user.id, Task.status != "done")
+        .options(joinedload(Task.project))
+        .order_by(Task.due_date.asc().nulls_last(), Task.id)
+        .limit(DASHBOARD_LIMIT)
+    ).all()
+
+
+def overdue_tasks(user):
+    """Overdue tasks in the user's projects, most overdue first."""
+    return db.session.scalars(
+        select(Task)
+        .where(Task.is_overdue, Task.project_id.in_(member_project_ids(user)))
+        .options(joinedload(Task.project), joinedload(Task.assignee))
+        .order_by(Task.due_date, Task.id)
+        .limit(DASHBOARD_LIMIT)
+    ).all()

@@ -1,0 +1,74 @@
+"""Projects and their members."""
+
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
+from werkzeug.exceptions import Conflict
+
+from capstone.database import db
+from capstone.models import Project
+from capstone.models import Task
+from capstone.models import User
+from capstone.services.errors import Invalid
+
+
+def clean_name(name):
+    """A project name, trimmed; Invalid if it is empty or too long."""
+    name = (name or "").strip()
+    if not 1 <= len(name) <= 120:
+        raise Invalid({"name": "A project name has 1 to 120 characters."})
+    return name
+
+
+def create_project(owner, name, description=""):
+    """Create a project owned by `owner`, who is its first member."""
+    project = Project(name=clean_name(name), description=(description or "").strip(), owner=owner)
+    project.members.append(owner)
+    db.session.add(project)
+    db.session.commit()
+    return project
+
+
+def update_project(project, name, description):
+    """Change a project's name and description (the caller checked it is the owner)."""
+    project.name = clean_name(name)
+    project.description = (description or "").strip()
+    db.session.commit()
+    return project
+
+
+def delete_project(project):
+    """Delete a project with its tasks and comments (the caller checked it is the owner)."""
+    db.session.delete(project)
+    db.session.commit()
+
+
+def add_member(project, username_or_email):
+    """Add the user with this username or email to the project's members."""
+    key = (username_or_email or "").strip().lower()
+    user = db.session.scalar(
+        select(User).where((func.lower(User.username) == key) | (func.lower(User.email) == key))
+    )
+    if user is None or not user.active:
+        raise Invalid({"user": f"There is no active user called {username_or_email!r}."})
+    if user in project.members:
+        raise Conflict(f"{user.username} is already a member.")
+    project.members.append(user)
+    db.session.commit()
+    return user
+
+
+def remove_member(project, user_id):
+    """Remove a member; the owner always stays. Their assigned tasks become unassigned."""
+    if user_id == project.owner_id:
+        raise Invalid({"user": "The owner cannot be removed from their project."})
+    member = next((m for m in project.members if m.id == user_id), None)
+    if member is None:
+        raise Invalid({"user": "That user is not a member."})
+    project.members.remove(member)
+    db.session.execute(
+        update(Task)
+        .where(Task.project_id == project.id, Task.assignee_id == user_id)
+        .values(assignee_id=None)
+    )
+    db.session.commit()

@@ -1,0 +1,165 @@
+"""Tasks: create, change, complete, and list them with filters, sorting and pages."""
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from capstone.database import db
+from capstone.models import PRIORITIES
+from capstone.models import STATUSES
+from capstone.models import Task
+from capstone.models.base import utcnow
+from capstone.services.errors import Invalid
+
+# The columns a list may be sorted by: an allowlist, never a column name from the client.
+PRIORITY_RANK = case({name: rank for rank, name in enumerate(PRIORITIES)}, value=Task.priority)
+STATUS_RANK = case({name: rank for rank, name in enumerate(STATUSES)}, value=Task.status)
+SORTS = {
+    "created_at": Task.created_at,
+    "updated_at": Task.updated_at,
+    "due_date": Task.due_date,
+    "priority": PRIORITY_RANK,
+    "status": STATUS_RANK,
+    "title": Task.title,
+}
+MAX_PER_PAGE = 100
+
+
+def clean_task_fields(project, data):
+    """Check the fields a client may set on a task; return them, or raise Invalid."""
+    errors, fields = {}, {}
+    if "title" in data:
+        fields["title"] = (data["title"] or "").strip()
+        if not 1 <= len(fields["title"]) <= 200:
+            errors["title"] = "A title has 1 to 200 characters."
+    if "description" in data:
+        fields["description"] = (data["description"] or "").strip()
+    if "status" in data:
+        fields["status"] = data["status"]
+        if fields["status"] not in STATUSES:
+            errors["status"] = f"Choose one of: {', '.join(STATUSES)}."
+    if "priority" in data:
+        fields["priority"] = data["priority"]
+        if fields["priority"] not in PRIORITIES:
+            errors["priority"] = f"Choose one of: {', '.join(PRIORITIES)}."
+    if "due_date" in data:
+        fields["due_date"] = data["due_date"]
+        if fields["due_date"] is not None and not isinstance(fields["due_date"], date):
+            errors["due_date"] = "A due date is a date, like 2026-12-31."
+    if "assignee_id" in data:
+        fields["assignee_id"] = data["assignee_id"]
+        members = {member.id for member in project.members}
+        if fields["assignee_id"] is not None and fields["assignee_id"] not in members:
+            errors["assignee_id"] = "A task can only be assigned to a member of its project."
+    if errors:
+        raise Invalid(errors)
+    return fields
+
+
+def create_task(project, creator, data):
+    """Create a task in `project` from the allowed fields of `data`."""
+    fields = clean_task_fields(project, {"title": "", **data})
+    task = Task(project=project, creator=creator, **fields)
+    if task.status == "done":
+        task.completed_at = utcnow()
+    db.session.add(task)
+    db.session.commit()
+    return task
+
+
+def update_task(task, data):
+    """Change the allowed fields of `data`; moving into or out of 'done' sets completed_at."""
+    fields = clean_task_fields(task.project, data)
+    was_done = task.status == "done"
+    for name, value in fields.items():
+        setattr(task, name, value)
+    if task.status == "done" and not was_done:
+        task.completed_at = utcnow()
+    elif task.status != "done":
+        task.completed_at = None
+    db.session.commit()
+    return task
+
+
+def complete_task(task):
+    """Mark a task done."""
+    return update_task(task, {"status": "done"})
+
+
+@dataclass
+class Page:
+    """One page of a list, and the arithmetic around it."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self):
+        """How many pages there are (at least 1, so page 1 of an empty list exists)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+@dataclass
+class TaskQuery:
+    """Filters, sorting and paging for a task list, already checked."""
+
+    status: str | None = None
+    priority: str | None = None
+    assignee_id: int | None = None
+    overdue: bool = False
+    q: str | None = None
+    sort: str = "created_at"
+    order: str = "desc"
+    page: int = 1
+    per_page: int = 20
+
+    def __post_init__(self):
+        errors = {}
+        if self.status is not None and self.status not in STATUSES:
+            errors["status"] = f"Choose one of: {', '.join(STATUSES)}."
+        if self.priority is not None and self.priority not in PRIORITIES:
+            errors["priority"] = f"Choose one of: {', '.join(PRIORITIES)}."
+        if self.sort not in SORTS:
+            errors["sort"] = f"Sort by one of: {', '.join(SORTS)}."
+        if self.order not in ("asc", "desc"):
+            errors["order"] = "The order is asc or desc."
+        if self.page < 1:
+            errors["page"] = "Pages start at 1."
+        if not 1 <= self.per_page <= MAX_PER_PAGE:
+            errors["per_page"] = f"Between 1 and {MAX_PER_PAGE} per page."
+        if errors:
+            raise Invalid(errors)
+
+
+def list_tasks(project, query):
+    """One page of the project's tasks matching `query`, with assignees loaded in the same query."""
+    conditions = [Task.project_id == project.id]
+    if query.status:
+        conditions.append(Task.status == query.status)
+    if query.priority:
+        conditions.append(Task.priority == query.priority)
+    if query.assignee_id is not None:
+        conditions.append(Task.assignee_id == query.assignee_id)
+    if query.overdue:
+        conditions.append(Task.is_overdue)
+    if query.q:
+        conditions.append(Task.title.contains(query.q, autoescape=True))
+    total = db.session.scalar(select(func.count()).select_from(Task).where(*conditions))
+    column = SORTS[query.sort]
+    ordering = column.asc() if query.order == "asc" else column.desc()
+    items = db.session.scalars(
+        select(Task)
+        .where(*conditions)
+        .options(joinedload(Task.assignee))
+        .order_by(ordering.nulls_last(), Task.id.desc())  # ties and empty due dates: stable
+        .limit(query.per_page)
+        .offset((query.page - 1) * query.per_page)
+    ).all()
+    return Page(items, query.page, query.per_page, total)

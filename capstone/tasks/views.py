@@ -1,0 +1,133 @@
+"""Task pages: the filtered list, create and edit, the detail with comments, complete."""
+
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_login import current_user
+from flask_login import login_required
+
+from capstone.forms import CommentForm
+from capstone.forms import TaskForm
+from capstone.services import access
+from capstone.services import comments
+from capstone.services import tasks
+from capstone.services.errors import Invalid
+from capstone.tasks import bp
+from capstone.web import show_errors
+from capstone.web import wants_page
+
+
+@bp.before_request
+@login_required
+def require_login():
+    """Every task page needs a login."""
+
+
+def query_from_args(args):
+    """A TaskQuery from the list's query string; 400 for values that make no sense."""
+    assignee = args.get("assignee_id") or None
+    page = wants_page(args.get("page"))
+    if (assignee is not None and not assignee.isdigit()) or page is None:
+        abort(400, "The filters in the address are not valid.")
+    try:
+        return tasks.TaskQuery(
+            status=args.get("status") or None,
+            priority=args.get("priority") or None,
+            assignee_id=int(assignee) if assignee else None,
+            overdue=args.get("overdue") == "1",
+            q=(args.get("q") or "").strip()[:200] or None,
+            sort=args.get("sort", "created_at"),
+            order=args.get("order", "desc"),
+            page=page,
+        )
+    except Invalid:
+        abort(400, "The filters in the address are not valid.")
+
+
+@bp.route("/projects/<id:project_id>/tasks")
+def index(project_id):
+    """The project's tasks: filters, sorting, pages."""
+    project = access.project_for(current_user, project_id)
+    query = query_from_args(request.args)
+    page = tasks.list_tasks(project, query)
+    return render_template("tasks/index.html", project=project, page=page, query=query)
+
+
+@bp.route("/projects/<id:project_id>/tasks/new", methods=["GET", "POST"])
+def new(project_id):
+    """Create a task (members only)."""
+    project = access.project_for(current_user, project_id)
+    access.require_member(current_user, project)
+    form = TaskForm()
+    form.set_members(project.members)
+    if form.validate_on_submit():
+        try:
+            task = tasks.create_task(project, current_user, form.task_fields())
+        except Invalid as invalid:
+            show_errors(form, invalid)
+        else:
+            flash("Task created.", "success")
+            return redirect(url_for("tasks.detail", task_id=task.id), code=303)
+    status = 400 if form.errors else 200
+    return render_template("tasks/form.html", form=form, project=project, task=None), status
+
+
+@bp.route("/tasks/<id:task_id>")
+def detail(task_id):
+    """One task, its comments, and the comment form."""
+    task = access.task_for(current_user, task_id)
+    return render_template(
+        "tasks/detail.html", task=task, comments=comments.comments_of(task), form=CommentForm()
+    )
+
+
+@bp.route("/tasks/<id:task_id>/edit", methods=["GET", "POST"])
+def edit(task_id):
+    """Change a task (members only)."""
+    task = access.task_for(current_user, task_id)
+    access.require_member(current_user, task.project)
+    form = TaskForm(obj=task, assignee_id=task.assignee_id or 0)
+    form.set_members(task.project.members)
+    if form.validate_on_submit():
+        try:
+            tasks.update_task(task, form.task_fields())
+        except Invalid as invalid:
+            show_errors(form, invalid)
+        else:
+            flash("Task saved.", "success")
+            return redirect(url_for("tasks.detail", task_id=task.id), code=303)
+    status = 400 if form.errors else 200
+    return render_template("tasks/form.html", form=form, project=task.project, task=task), status
+
+
+@bp.route("/tasks/<id:task_id>/status", methods=["POST"])
+def move(task_id):
+    """Move a task to another column of the board (members only)."""
+    task = access.task_for(current_user, task_id)
+    access.require_member(current_user, task.project)
+    try:
+        tasks.update_task(task, {"status": request.form.get("status", "")})
+    except Invalid:
+        abort(400, "That is not a status.")
+    if request.form.get("back") == "board":
+        return redirect(url_for("projects.board", project_id=task.project_id), code=303)
+    return redirect(url_for("tasks.detail", task_id=task.id), code=303)
+
+
+@bp.route("/tasks/<id:task_id>/comments", methods=["POST"])
+def comment(task_id):
+    """Add a comment (members only)."""
+    task = access.task_for(current_user, task_id)
+    access.require_member(current_user, task.project)
+    form = CommentForm()
+    if form.validate_on_submit():
+        comments.add_comment(task, current_user, form.body.data)
+        flash("Comment added.", "success")
+        return redirect(url_for("tasks.detail", task_id=task.id, _anchor="comments"), code=303)
+    page = render_template(
+        "tasks/detail.html", task=task, comments=comments.comments_of(task), form=form
+    )
+    return page, 400

@@ -1,0 +1,36 @@
+"""Small helpers the web blueprints share."""
+
+from flask import request
+
+from capstone.forms import label
+from capstone.models import PRIORITIES
+from capstone.models import STATUSES
+from capstone.services.tasks import SORTS
+
+
+def show_errors(form, invalid):
+    """Put a service's Invalid field errors on the matching form fields (or the form)."""
+    for name, message in invalid.fields.items():
+        field = getattr(form, name, None)
+        if field is not None:
+            field.errors = [*field.errors, message]
+        else:
+            form.form_errors.append(message)
+
+
+def client_address():
+    """The client's address, as the server (or ProxyFix, behind a proxy) reports it."""
+    return request.remote_addr or "unknown"
+
+
+def wants_page(value, default=1):
+    """A positive page number from the query string; None when it is not one."""
+    if value is None:
+        return default
+    return int(value) if value.isdigit() and 0 < len(value) < 10 else None
+
+
+def init_app(app):
+    """Give every template the statuses, priorities, task sorts and the `label` filter."""
+    app.jinja_env.globals.update(STATUSES=STATUSES, PRIORITIES=PRIORITIES, TASK_SORTS=list(SORTS))
+    app.jinja_env.filters["label"] = label
