@@ -2,6 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import DateField
+from wtforms import SelectChoice
 from wtforms import SelectField
 from wtforms import StringField
 from wtforms import TextAreaField
@@ -37,16 +38,20 @@ class TaskForm(FlaskForm):
 
     title = StringField("Title", validators=[DataRequired(), Length(max=200)])
     description = TextAreaField("Description", validators=[Length(max=10000)])
-    status = SelectField("Status", choices=[(s, label(s)) for s in STATUSES], default="todo")
+    status = SelectField(
+        "Status", choices=[SelectChoice(s, label(s)) for s in STATUSES], default="todo"
+    )
     priority = SelectField(
-        "Priority", choices=[(p, label(p)) for p in PRIORITIES], default="medium"
+        "Priority", choices=[SelectChoice(p, label(p)) for p in PRIORITIES], default="medium"
     )
     due_date = DateField("Due date", validators=[Optional()])
     assignee_id = SelectField("Assignee", coerce=int, default=0)
 
     def set_members(self, members):
         """Offer the project's members (and nobody) as assignees."""
-        self.assignee_id.choices = [(0, "Nobody")] + [(m.id, m.username) for m in members]
+        self.assignee_id.choices = [SelectChoice(0, "Nobody")] + [
+            SelectChoice(m.id, m.username) for m in members
+        ]
 
     def task_fields(self):
         """The validated fields, as the task service takes them."""

@@ -1,0 +1,174 @@
+"""Fixtures for the capstone, in the style of Flask's tutorial: app, client, runner, and helpers.
+
+Every test has its own SQLite file: the migrations run once per session into a template
+file, which each test copies (much faster than migrating every time). Password hashes
+are made once too: scrypt is slow on purpose. CSRF checks are off in most tests, so
+forms can be posted directly; test_security.py turns them on and checks them.
+"""
+
+import shutil
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+from werkzeug.security import generate_password_hash
+
+from capstone import create_app
+from capstone import migrate
+from capstone.database import db
+from capstone.models import Project
+from capstone.models import Task
+from capstone.models import User
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(scope="session")
+def password_hash():
+    """A deliberately cheap hash of PASSWORD for test users (registration still uses scrypt).
+
+    Checking a scrypt hash takes tens of milliseconds by design; the access matrix logs
+    in dozens of times. A PBKDF2 hash with few rounds checks in microseconds, and
+    check_password_hash accepts either.
+    """
+    return generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory):
+    """A database file migrated to the latest schema, copied by each test."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": f"sqlite:///{path}"})
+    with app.app_context():
+        migrate.upgrade()
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def app_config(tmp_path, migrated_database):
+    """The settings of the test's app; a test may change them before using `app`."""
+    path = tmp_path / "capstone.sqlite"
+    shutil.copy(migrated_database, path)
+    return {"ENV_NAME": "testing", "DATABASE_URL": f"sqlite:///{path}", "WTF_CSRF_ENABLED": False}
+
+
+@pytest.fixture
+def app(app_config):
+    """A new app on the test's own database."""
+    app = create_app(app_config)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client for the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner for the app's commands."""
+    return app.test_cli_runner()
+
+
+class Builder:
+    """Make users, projects and tasks directly in the database, for tests to act on."""
+
+    def __init__(self, app, password_hash):
+        self.app = app
+        self.password_hash = password_hash
+
+    def user(self, username, role="member", active=True):
+        """A user whose password is PASSWORD; returns its id."""
+        with self.app.app_context():
+            user = User(
+                username=username,
+                email=f"{username}@example.org",
+                password_hash=self.password_hash,
+                role=role,
+                active=active,
+            )
+            db.session.add(user)
+            db.session.commit()
+            return user.id
+
+    def project(self, owner_id, name="Apollo", members=()):
+        """A project owned by `owner_id`, with these other member ids; returns its id."""
+        with self.app.app_context():
+            owner = db.session.get(User, owner_id)
+            project = Project(name=name, owner=owner)
+            project.members.extend([owner, *(db.session.get(User, m) for m in members)])
+            db.session.add(project)
+            db.session.commit()
+            return project.id
+
+    def tasks(self, project_id, creator_id, count=1, **fields):
+        """`count` tasks in the project, titled 'Task 1'...; returns their ids."""
+        with self.app.app_context():
+            new = [
+                Task(project_id=project_id, creator_id=creator_id, title=f"Task {n}", **fields)
+                for n in range(1, count + 1)
+            ]
+            db.session.add_all(new)
+            db.session.commit()
+            return [task.id for task in new]
+
+    def task(self, project_id, creator_id, **fields):
+        """One task; returns its id."""
+        return self.tasks(project_id, creator_id, 1, **fields)[0]
+
+
+@pytest.fixture
+def build(app, password_hash):
+    """The Builder for this test's app."""
+    return Builder(app, password_hash)
+
+
+def log_in(client, username, password=PASSWORD, next_url=None):
+    """Post the login form; return the response."""
+    target = "/auth/login" + (f"?next={next_url}" if next_url else "")
+    return client.post(target, data={"username": username, "password": password})
+
+
+@pytest.fixture
+def login():
+    """A function that logs a test client in, by username, through the real form."""
+    return log_in
+
+
+@pytest.fixture
+def team(build):
+    """A small team: owner alice, member bob, outsider carol, admin root; one project."""
+    ids = {name: build.user(name) for name in ("alice", "bob", "carol")}
+    ids["root"] = build.user("root", role="admin")
+    ids["project"] = build.project(ids["alice"], members=[ids["bob"]])
+    ids["task"] = build.task(
+        ids["project"], ids["alice"], assignee_id=ids["bob"], due_date=date(2030, 1, 1)
+    )
+    return ids
+
+
+@pytest.fixture
+def count_queries(app):
+    """A context manager counting the SQL statements sent while it is open."""
+
+    @contextmanager
+    def counting():
+        statements = []
+
+        def before_execute(conn, cursor, statement, parameters, context, executemany):
+            statements.append(statement)
+
+        with app.app_context():
+            engine = db.engine
+        event.listen(engine, "before_cursor_execute", before_execute)
+        try:
+            yield statements
+        finally:
+            event.remove(engine, "before_cursor_execute", before_execute)
+
+    return counting
