@@ -110,7 +110,9 @@ class Builder:
         """`count` tasks in the project, titled 'Task 1'...; returns their ids."""
         with self.app.app_context():
             new = [
-                Task(project_id=project_id, creator_id=creator_id, title=f"Task {n}", **fields)
+                Task(
+                    project_id=project_id, creator_id=creator_id, **{"title": f"Task {n}", **fields}
+                )
                 for n in range(1, count + 1)
             ]
             db.session.add_all(new)

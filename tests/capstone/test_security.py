@@ -1,0 +1,158 @@
+"""Safety nets: headers, cookies, CSRF, escaping, error pages, production settings."""
+
+import pytest
+
+from capstone import create_app
+from capstone.config import DEV_SECRET_KEY
+
+HOSTILE = '<script>alert("x")</script>'
+
+
+def test_security_headers_on_every_page(client):
+    for path in ("/", "/auth/login", "/nope"):
+        headers = client.get(path).headers
+        assert "default-src 'self'" in headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_the_session_cookie_is_httponly_and_samesite_lax(client, build, login):
+    build.user("alice")
+    login(client, "alice")
+    cookie = client.get_cookie("session")
+    assert cookie.http_only
+    assert cookie.same_site == "Lax"
+    assert not cookie.secure  # development: plain HTTP on localhost
+
+
+def test_production_cookies_are_secure(app_config):
+    app = create_app({**app_config, "ENV_NAME": "production", "SECRET_KEY": "p" * 40})
+    assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "reason"),
+    [
+        ({}, "SECRET_KEY is not set"),
+        ({"SECRET_KEY": DEV_SECRET_KEY}, "SECRET_KEY is not set"),
+        ({"SECRET_KEY": "too-short"}, "shorter than 32"),
+        ({"SECRET_KEY": "p" * 40, "DEBUG": True}, "DEBUG is on"),
+    ],
+)
+def test_production_refuses_unsafe_settings(app_config, settings, reason, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    config = {**app_config, "ENV_NAME": "production", "SECRET_KEY": None, **settings}
+    with pytest.raises(RuntimeError, match=reason):
+        create_app(config)
+
+
+def test_settings_come_from_the_environment(app_config, monkeypatch, tmp_path):
+    monkeypatch.setenv("SECRET_KEY", "from-the-environment-" * 2)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'env.sqlite'}")
+    app = create_app({"ENV_NAME": "development"})
+    assert app.config["SECRET_KEY"] == "from-the-environment-" * 2
+    assert app.config["DATABASE_URL"].endswith("env.sqlite")
+
+
+def test_csrf_is_enforced_on_every_form_when_enabled(app_config, build, password_hash):
+    app = create_app({**app_config, "WTF_CSRF_ENABLED": True})
+    client = app.test_client()
+    for path in ("/auth/login", "/auth/register", "/auth/logout", "/projects/new"):
+        response = client.post(path, data={"username": "x"})
+        assert response.status_code == 400, path
+        assert "The CSRF token is missing." in response.text
+
+
+def test_with_the_token_the_form_works(app_config):
+    import re
+
+    app = create_app({**app_config, "WTF_CSRF_ENABLED": True})
+    client = app.test_client()
+    token = re.search(
+        r'name="csrf_token" type="hidden" value="([^"]+)"', client.get("/auth/register").text
+    )[1]
+    data = {
+        "csrf_token": token,
+        "username": "grace",
+        "email": "g@example.org",
+        "password": "hopper-1906",
+        "confirm": "hopper-1906",
+    }
+    assert client.post("/auth/register", data=data).status_code == 303
+
+
+def test_hostile_text_is_escaped_everywhere(client, login, team):
+    login(client, "alice")
+    client.post(f"/projects/{team['project']}/edit", data={"name": HOSTILE, "description": HOSTILE})
+    response = client.post(
+        f"/projects/{team['project']}/tasks/new",
+        data={
+            "title": HOSTILE,
+            "description": HOSTILE,
+            "status": "todo",
+            "priority": "low",
+            "assignee_id": "0",
+        },
+    )
+    task_url = response.headers["Location"]
+    client.post(f"{task_url}/comments", data={"body": HOSTILE})
+    pages = [
+        "/dashboard",
+        "/projects/",
+        f"/projects/{team['project']}",
+        f"/projects/{team['project']}/tasks",
+        task_url,
+        f"/projects/{team['project']}/members",
+    ]
+    for path in pages:
+        text = client.get(path).text
+        assert "<script>" not in text, path
+        assert "&lt;script&gt;" in text, path
+
+
+@pytest.mark.parametrize(
+    ("make_request", "status"),
+    [
+        (lambda c: c.get("/projects/99999999999999999999"), 404),
+        (lambda c: c.put("/auth/login"), 405),
+        (lambda c: c.post("/auth/register", data={"x": "y" * (3 * 1024 * 1024)}), 413),
+    ],
+    ids=["404", "405", "413"],
+)
+def test_error_pages_are_ours_and_show_no_internals(client, make_request, status):
+    response = make_request(client)
+    assert response.status_code == status
+    assert f"<h1>{status} " in response.text
+    assert "Traceback" not in response.text and "werkzeug" not in response.text.lower()
+
+
+def test_a_405_keeps_its_allow_header(client):
+    assert "POST" in client.put("/auth/login").headers["Allow"]
+
+
+def test_an_unhandled_error_is_a_plain_500(app, client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("database password is hunter2")
+
+    monkeypatch.setattr("capstone.main.views.render_template", broken)
+    app.testing = False  # as in production: the error becomes a 500 page, not an exception
+    app.logger.disabled = True
+    response = client.get("/")
+    assert response.status_code == 500
+    assert "<h1>500 Internal Server Error</h1>" in response.text
+    assert "hunter2" not in response.text
+
+
+def test_a_403_page(client, login, team):
+    login(client, "bob")
+    response = client.get(f"/projects/{team['project']}/edit")
+    assert response.status_code == 403
+    assert "<h1>403 Forbidden</h1>" in response.text
+
+
+def test_the_stylesheet_is_local(client):
+    assert 'href="/static/style.css"' in client.get("/").text
+    with client.get("/static/style.css") as response:
+        assert response.status_code == 200
