@@ -31,8 +31,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP) ## Serve the main app on http://127.0.0.1:8000 (HOST/PORT override)
 	$(MAKE) --no-print-directory stage N=$(MAIN_STAGE)
 
-test: $(STAMP) ## Run the whole test suite
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+test: $(STAMP) ## Run the whole test suite, one worker per core
+	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Check style and formatting with ruff
 	$(BIN)/ruff check .

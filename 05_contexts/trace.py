@@ -86,7 +86,11 @@ def trace_request(app, path):
     tracer = Tracer()
     tracer.install(app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # A short poll interval: shutdown() returns within 50 ms instead of 500.
+    serving = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
+    serving.start()
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}{path}") as response:
             status = response.status

@@ -10,7 +10,6 @@ from harness.stages import load_target
 from harness.stages import stage_dirs
 from harness.wsgi_client import WSGIClient
 
-HINTS = pytest.StashKey[dict]()
 # Run (and report) from the basics to the subtle, the order in which a learner builds the app.
 FILE_ORDER = ["test_pages.py", "test_forms.py", "test_escaping.py", "test_robustness.py"]
 
@@ -52,21 +51,45 @@ def pytest_collection_modifyitems(items):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Attach the test's hint to its failure report and remember it for the summary."""
+    """Attach the test's hint to its failure report, where the summary will find it."""
     report = yield
     marker = item.get_closest_marker("hint")
     if report.failed and report.when == "call" and marker:
         report.sections.append(("Hint", marker.args[0]))
-        failing = item.config.stash.setdefault(HINTS, {})
-        failing.setdefault((item.originalname, marker.args[0]), []).append(item.nodeid)
+        # user_properties travel with the report from an xdist worker to the main process.
+        report.user_properties.append(("hint", (item.originalname, marker.args[0])))
     return report
 
 
-def pytest_terminal_summary(terminalreporter, config):
-    """List each failing contract check once, with its hint, in the order they ran."""
-    failing = config.stash.get(HINTS, {})
-    if failing:
-        terminalreporter.section(f"{len(failing)} contract checks fail; start with the first")
-        for (name, hint), nodeids in failing.items():
-            cases = f" ({len(nodeids)} cases)" if len(nodeids) > 1 else ""
-            terminalreporter.write_line(f"{name}{cases}\n    hint: {hint}")
+class HintSummary:
+    """Collects the hints of failing checks and lists them at the end of the run.
+
+    A plugin object rather than module functions: pytest_runtest_logreport runs in the
+    main process (also under pytest-xdist, where the tests run in workers) and is not
+    given the config, so the collected hints live on this object.
+    """
+
+    def __init__(self):
+        self.failing = {}
+
+    def pytest_runtest_logreport(self, report):
+        """Note each hint that a failing check's report carries."""
+        for name, value in report.user_properties:
+            if name == "hint":
+                self.failing.setdefault(tuple(value), []).append(report.nodeid)
+
+    def pytest_terminal_summary(self, terminalreporter):
+        """List each failing contract check once, with its hint, in the order they ran."""
+        if self.failing:
+            terminalreporter.section(
+                f"{len(self.failing)} contract checks fail; start with the first"
+            )
+            for (name, hint), nodeids in self.failing.items():
+                cases = f" ({len(nodeids)} cases)" if len(nodeids) > 1 else ""
+                terminalreporter.write_line(f"{name}{cases}\n    hint: {hint}")
+
+
+def pytest_configure(config):
+    """Register the hint summary once per run."""
+    if not config.pluginmanager.has_plugin("contract-hints"):
+        config.pluginmanager.register(HintSummary(), "contract-hints")

@@ -1,0 +1,51 @@
+"""The contract suite as a learner runs it: `pytest tests/contract --app their_app.py`."""
+
+import subprocess
+import sys
+
+import pytest
+from harness.stages import ROOT
+
+NAIVE_APP = """
+def application(environ, start_response):
+    name = environ["PATH_INFO"].rsplit("/", 1)[-1]
+    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+    return [f"<h1>Hello, {name}!</h1>".encode()]
+"""
+
+
+def run_contract(*args):
+    """Run the contract suite in a fresh pytest process; return the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/contract", "-q", "-p", "no:cacheprovider", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["serial", "xdist"])
+def test_a_naive_app_fails_with_one_hint_per_check(tmp_path, workers):
+    app = tmp_path / "my_app.py"
+    app.write_text(NAIVE_APP, encoding="utf-8")
+    result = run_contract("--app", f"{app}:application", *workers)
+    assert result.returncode == 1
+    assert "contract checks fail; start with the first" in result.stdout
+    assert (
+        "test_index_is_a_welcome_page_linking_every_route\n    hint: GET / must answer 200"
+        in result.stdout
+    )
+    assert "hint: escape user text with html.escape()" in result.stdout
+
+
+def test_the_reference_stage_passes():
+    result = run_contract("--app", "01_raw_wsgi/app.py:application")
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert "contract checks fail" not in result.stdout
+
+
+def test_a_missing_file_is_one_clear_error():
+    result = run_contract("--app", "nowhere/app.py")
+    assert result.returncode == 4  # pytest's "usage error"
+    assert "--app nowhere/app.py: FileNotFoundError: there is no file" in result.stderr
