@@ -7,8 +7,8 @@ BIN    := $(VENV)/bin
 # Reinstall when pyproject.toml changes, and only then.
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-# The app `make run` serves: stage 01 until the capstone lands.
-MAIN_STAGE := 01
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format stage clean
@@ -28,8 +28,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-run: $(STAMP) ## Serve the main app on http://127.0.0.1:8000 (HOST/PORT override)
-	$(MAKE) --no-print-directory stage N=$(MAIN_STAGE)
+run: $(STAMP) ## Migrate, load demo data once, serve the capstone on http://127.0.0.1:8000
+	$(BIN)/flask --app capstone init-db
+	$(BIN)/flask --app capstone seed-demo
+	$(BIN)/flask --app capstone run --host $(HOST) --port $(PORT)
 
 test: $(STAMP) ## Run the whole test suite, one worker per core
 	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)

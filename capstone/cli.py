@@ -1,9 +1,15 @@
 """The capstone's commands: init-db, db-revision, seed-demo and create-admin."""
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import select
+from werkzeug.security import generate_password_hash
 
 from capstone import migrate
+from capstone import seed
+from capstone.database import db
+from capstone.models import User
 
 
 @click.command("init-db")
@@ -22,7 +28,49 @@ def db_revision_command(message):
     migrate.revision(message)
 
 
+@click.command("seed-demo")
+@click.option(
+    "--tasks", "extra", type=click.IntRange(min=0), default=0, help="Also generate this many tasks."
+)
+@with_appcontext
+def seed_demo_command(extra):
+    """Load demo users, projects, tasks and comments (once); never in production."""
+    if current_app.config["ENV_NAME"] == "production":
+        raise click.ClickException(
+            "seed-demo refuses to run in production: demo accounts have a public password."
+        )
+    if seed.load_demo():
+        names = ", ".join(name for name, _ in seed.DEMO_USERS)
+        click.echo(f"Demo data loaded. Log in as {names}; the password is {seed.DEMO_PASSWORD!r}.")
+    else:
+        click.echo("Demo data already loaded.")
+    if extra:
+        with click.progressbar(length=extra, label=f"Generating {extra} tasks") as bar:
+            for done in seed.bulk_tasks(extra):
+                bar.update(done)
+
+
+@click.command("create-admin")
+@click.option("--username", prompt=True)
+@click.option("--email", prompt=True)
+@click.password_option()
+@with_appcontext
+def create_admin_command(username, email, password):
+    """Create an administrator, or make an existing user one."""
+    user = db.session.scalar(select(User).where(User.username == username))
+    if user is None:
+        if len(password) < 8:
+            raise click.ClickException("A password has at least 8 characters.")
+        user = User(
+            username=username, email=email.lower(), password_hash=generate_password_hash(password)
+        )
+        db.session.add(user)
+    user.role = "admin"
+    db.session.commit()
+    click.echo(f"{username} is an administrator.")
+
+
 def init_app(app):
     """Register the commands on `app`."""
-    for command in (init_db_command, db_revision_command):
+    for command in (init_db_command, db_revision_command, seed_demo_command, create_admin_command):
         app.cli.add_command(command)

@@ -45,7 +45,9 @@ def test_stages_import_only_what_they_teach(name):
             assert not outside, f"{path.relative_to(ROOT)} imports {sorted(outside)}"
 
 
-@pytest.mark.parametrize("stage", stage_dirs(), ids=stage_ids())
+@pytest.mark.parametrize(
+    "stage", [*stage_dirs(), ROOT / "capstone"], ids=[*stage_ids(), "capstone"]
+)
 def test_every_stage_module_and_public_function_has_a_docstring(stage):
     for path in python_files(stage):
         assert not undocumented(path), (
@@ -82,7 +84,10 @@ def test_every_stage_readme_has_the_expected_sections(stage):
         )
 
 
-@pytest.mark.parametrize("readme", [ROOT / "README.md", *(s / "README.md" for s in stage_dirs())])
+@pytest.mark.parametrize(
+    "readme",
+    [ROOT / "README.md", ROOT / "capstone" / "README.md", *(s / "README.md" for s in stage_dirs())],
+)
 def test_relative_links_in_readmes_point_at_files_that_exist(readme):
     for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", readme.read_text(encoding="utf-8")):
         if "://" in target or target.startswith("mailto:"):

@@ -156,3 +156,10 @@ def test_the_stylesheet_is_local(client):
     assert 'href="/static/style.css"' in client.get("/").text
     with client.get("/static/style.css") as response:
         assert response.status_code == 200
+
+
+def test_the_throttling_numbers_the_readme_gives(app):
+    # capstone/README.md: 5 per account, 20 per client, within 15 minutes.
+    assert app.config["LOGIN_FAILURES_PER_ACCOUNT"] == 5
+    assert app.config["LOGIN_FAILURES_PER_CLIENT"] == 20
+    assert app.config["LOGIN_WINDOW_SECONDS"] == 15 * 60

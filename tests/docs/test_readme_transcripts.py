@@ -23,7 +23,11 @@ from harness.transcripts import matches
 from harness.transcripts import normalise
 from harness.transcripts import parse
 
-READMES = [path / "README.md" for path in stage_dirs() if (path / "README.md").exists()]
+READMES = [
+    path / "README.md"
+    for path in [*stage_dirs(), ROOT / "capstone"]
+    if (path / "README.md").exists()
+]
 
 
 @pytest.fixture(scope="module")

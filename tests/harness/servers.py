@@ -71,7 +71,14 @@ def venv_environ():
 @contextmanager
 def running_server(command, env=None, timeout=15.0):
     """Start `command` (a list) from the repository root with PORT=0 and yield a ready Server."""
-    environment = {**venv_environ(), "PORT": "0", "PYTHONUNBUFFERED": "1", **(env or {})}
+    # PORT for the stages' own serve(), FLASK_RUN_PORT for `flask run`.
+    environment = {
+        **venv_environ(),
+        "PORT": "0",
+        "FLASK_RUN_PORT": "0",
+        "PYTHONUNBUFFERED": "1",
+        **(env or {}),
+    }
     process = subprocess.Popen(
         command,
         cwd=ROOT,

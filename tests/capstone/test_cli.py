@@ -1,0 +1,95 @@
+"""The commands: seed-demo (idempotent, bulk tasks, never in production) and create-admin."""
+
+from sqlalchemy import func
+from sqlalchemy import select
+
+from capstone import create_app
+from capstone.database import db
+from capstone.models import Project
+from capstone.models import Task
+from capstone.models import User
+
+
+def count(app, model):
+    """How many rows `model` has."""
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_seed_demo_loads_once(app, runner):
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    assert "the password is 'demo-password'" in first.output
+    numbers = (count(app, User), count(app, Project), count(app, Task))
+    second = runner.invoke(args=["seed-demo"])
+    assert "already loaded" in second.output
+    assert (count(app, User), count(app, Project), count(app, Task)) == numbers == (4, 2, 8)
+
+
+def test_seed_demo_generates_tasks_in_batches(app, runner):
+    result = runner.invoke(args=["seed-demo", "--tasks", "2500"])
+    assert result.exit_code == 0, result.output
+    assert count(app, Task) == 8 + 2500
+
+
+def test_seed_demo_refuses_in_production(app_config):
+    app = create_app({**app_config, "ENV_NAME": "production", "SECRET_KEY": "s" * 40})
+    result = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code != 0
+    assert "refuses to run in production" in result.output
+
+
+def test_demo_users_can_log_in(app, runner, client):
+    runner.invoke(args=["seed-demo"])
+    response = client.post("/auth/login", data={"username": "alice", "password": "demo-password"})
+    assert response.status_code == 303
+    assert "Website relaunch" in client.get("/dashboard").text
+
+
+def test_create_admin_creates_or_promotes(app, runner, build):
+    build.user("dana")
+    promoted = runner.invoke(
+        args=[
+            "create-admin",
+            "--username",
+            "dana",
+            "--email",
+            "x@example.org",
+            "--password",
+            "long-enough-1",
+        ]
+    )
+    created = runner.invoke(
+        args=[
+            "create-admin",
+            "--username",
+            "eve",
+            "--email",
+            "Eve@Example.org",
+            "--password",
+            "long-enough-1",
+        ]
+    )
+    assert promoted.exit_code == 0 and created.exit_code == 0
+    with app.app_context():
+        roles = dict(db.session.execute(select(User.username, User.role)).all())
+        assert roles == {"dana": "admin", "eve": "admin"}
+        assert (
+            db.session.scalar(select(User.email).where(User.username == "eve")) == "eve@example.org"
+        )
+
+
+def test_create_admin_refuses_a_short_password(runner):
+    result = runner.invoke(
+        args=[
+            "create-admin",
+            "--username",
+            "eve",
+            "--email",
+            "e@example.org",
+            "--password",
+            "short",
+        ]
+    )
+    assert result.exit_code != 0
+    assert "at least 8 characters" in result.output
