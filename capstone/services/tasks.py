@@ -86,11 +86,6 @@ def update_task(task, data):
     return task
 
 
-def complete_task(task):
-    """Mark a task done."""
-    return update_task(task, {"status": "done"})
-
-
 @dataclass
 class Page:
     """One page of a list, and the arithmetic around it."""

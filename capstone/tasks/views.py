@@ -1,6 +1,7 @@
 """Task pages: the filtered list, create and edit, the detail with comments, complete."""
 
 from flask import abort
+from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -42,6 +43,7 @@ def query_from_args(args):
             sort=args.get("sort", "created_at"),
             order=args.get("order", "desc"),
             page=page,
+            per_page=current_app.config["TASKS_PER_PAGE"],
         )
     except Invalid:
         abort(400, "The filters in the address are not valid.")
@@ -131,3 +133,13 @@ def comment(task_id):
         "tasks/detail.html", task=task, comments=comments.comments_of(task), form=form
     )
     return page, 400
+
+
+@bp.route("/comments/<id:comment_id>/delete", methods=["POST"])
+def delete_comment(comment_id):
+    """Delete a comment: its author or the project's owner may."""
+    comment = access.comment_for(current_user, comment_id)
+    task_id = comment.task_id
+    comments.delete_comment(current_user, comment)
+    flash("Comment deleted.", "info")
+    return redirect(url_for("tasks.detail", task_id=task_id, _anchor="comments"), code=303)

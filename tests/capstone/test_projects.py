@@ -80,3 +80,34 @@ def test_the_owner_edits_the_project(app, client, login, team):
     client.post(f"/projects/{team['project']}/edit", data={"name": "Artemis", "description": ""})
     with app.app_context():
         assert db.session.get(Project, team["project"]).name == "Artemis"
+
+
+def test_a_comment_is_deleted_by_its_author_or_the_owner_only(app, client, login, team, build):
+    build.user("dave")
+    from capstone.models import Project
+    from capstone.models import User
+
+    with app.app_context():
+        project = db.session.get(Project, team["project"])
+        project.members.append(db.session.scalar(select(User).where(User.username == "dave")))
+        db.session.commit()
+    login(client, "bob")
+    client.post(f"/tasks/{team['task']}/comments", data={"body": "bob's words"})
+    with app.app_context():
+        comment_id = db.session.scalar(select(Comment.id))
+    dave = app.test_client()
+    login(dave, "dave")
+    assert dave.post(f"/comments/{comment_id}/delete").status_code == 403
+    outsider = app.test_client()
+    login(outsider, "carol")
+    assert outsider.post(f"/comments/{comment_id}/delete").status_code == 404
+    owner = app.test_client()
+    login(owner, "alice")
+    assert owner.post(f"/comments/{comment_id}/delete").status_code == 303
+    assert count_comments(app) == 0
+
+
+def count_comments(app):
+    """How many comments there are."""
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Comment))

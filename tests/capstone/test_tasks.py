@@ -198,3 +198,12 @@ def test_an_empty_comment_is_refused(client, login, team):
 def test_a_date_in_the_future_is_not_overdue_on_the_board(client, login, team):
     login(client, "alice")
     assert date(2030, 1, 1).isoformat() in client.get(f"/projects/{team['project']}").text
+
+
+def test_the_page_size_comes_from_the_configuration(app, client, login, build, team):
+    app.config["TASKS_PER_PAGE"] = 5
+    build.tasks(team["project"], team["alice"], count=7)
+    login(client, "alice")
+    response = listing(client, team)
+    assert len(titles(response)) == 5
+    assert "Page 1 of 2 (8 tasks)" in response.text
