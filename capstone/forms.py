@@ -16,8 +16,8 @@ from capstone.services.comments import MAX_COMMENT_LENGTH
 
 
 def label(name):
-    """'in_progress' -> 'In progress'."""
-    return name.replace("_", " ").capitalize()
+    """A value as people read it: 'in_progress' -> 'In progress', 'todo' -> 'To do'."""
+    return "To do" if name == "todo" else name.replace("_", " ").capitalize()
 
 
 class ProjectForm(FlaskForm):
