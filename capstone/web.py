@@ -8,9 +8,9 @@ from capstone.models import STATUSES
 from capstone.services.tasks import SORTS
 
 
-def show_errors(form, invalid):
-    """Put a service's Invalid field errors on the matching form fields (or the form)."""
-    for name, message in invalid.fields.items():
+def show_errors(form, problem):
+    """Put a service error's field messages (Invalid, Taken) on the form's fields (or the form)."""
+    for name, message in problem.fields.items():
         field = getattr(form, name, None)
         if field is not None:
             field.errors = [*field.errors, message]

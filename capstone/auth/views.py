@@ -18,6 +18,7 @@ from capstone.auth.redirects import is_safe_path
 from capstone.database import db
 from capstone.services import users
 from capstone.services.errors import Invalid
+from capstone.services.errors import Taken
 from capstone.web import client_address
 from capstone.web import show_errors
 
@@ -29,8 +30,8 @@ def register():
     if form.validate_on_submit():
         try:
             users.register(form.username.data, form.email.data, form.password.data)
-        except Invalid as invalid:
-            show_errors(form, invalid)
+        except (Invalid, Taken) as problem:
+            show_errors(form, problem)
         else:
             flash("Your account is ready. Log in to start.", "success")
             return redirect(url_for("auth.login"), code=303)

@@ -8,7 +8,6 @@ from flask_login import current_user
 from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
-from werkzeug.exceptions import Conflict
 
 from capstone.database import db
 from capstone.forms import MemberForm
@@ -19,7 +18,9 @@ from capstone.models import Task
 from capstone.projects import bp
 from capstone.services import access
 from capstone.services import projects
+from capstone.services import users
 from capstone.services.errors import Invalid
+from capstone.services.errors import Taken
 from capstone.web import show_errors
 
 BOARD_LIMIT = 50  # tasks per column on the board; the task list pages through the rest
@@ -107,11 +108,9 @@ def members(project_id):
         project = access.project_for(current_user, project_id, manage=True)
     if form.validate_on_submit():
         try:
-            user = projects.add_member(project, form.user.data)
-        except Invalid as invalid:
-            show_errors(form, invalid)
-        except Conflict as conflict:
-            form.user.errors = [conflict.description]
+            user = projects.add_member(project, users.find_user(form.user.data))
+        except (Invalid, Taken) as problem:
+            show_errors(form, problem)
         else:
             flash(f"{user.username} joined the project.", "success")
             return redirect(url_for("projects.members", project_id=project.id), code=303)

@@ -1,15 +1,12 @@
 """Projects and their members."""
 
-from sqlalchemy import func
-from sqlalchemy import select
 from sqlalchemy import update
-from werkzeug.exceptions import Conflict
 
 from capstone.database import db
 from capstone.models import Project
 from capstone.models import Task
-from capstone.models import User
 from capstone.services.errors import Invalid
+from capstone.services.errors import Taken
 
 
 def clean_name(name):
@@ -43,16 +40,12 @@ def delete_project(project):
     db.session.commit()
 
 
-def add_member(project, username_or_email):
-    """Add the user with this username or email to the project's members."""
-    key = (username_or_email or "").strip().lower()
-    user = db.session.scalar(
-        select(User).where((func.lower(User.username) == key) | (func.lower(User.email) == key))
-    )
+def add_member(project, user):
+    """Add `user` to the project's members; only active users can join."""
     if user is None or not user.active:
-        raise Invalid({"user": f"There is no active user called {username_or_email!r}."})
+        raise Invalid({"user": "There is no such active user."})
     if user in project.members:
-        raise Conflict(f"{user.username} is already a member.")
+        raise Taken({"user": f"{user.username} is already a member."})
     project.members.append(user)
     db.session.commit()
     return user

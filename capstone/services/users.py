@@ -17,6 +17,7 @@ from capstone.models import LoginFailure
 from capstone.models import User
 from capstone.models.base import utcnow
 from capstone.services.errors import Invalid
+from capstone.services.errors import Taken
 
 MIN_PASSWORD_LENGTH = 8
 # Checked against when the account does not exist, so that answer takes as long as a
@@ -33,14 +34,14 @@ def find_user(username_or_email):
 
 
 def register(username, email, password):
-    """Create a member account; Invalid if a field is wrong or the name or email is taken."""
+    """Create a member account; Invalid if a field is wrong, Taken if the name or email is."""
     username, email = (username or "").strip(), (email or "").strip().lower()
     if len(password or "") < MIN_PASSWORD_LENGTH:
         raise Invalid({"password": f"A password has at least {MIN_PASSWORD_LENGTH} characters."})
     taken = find_user(username) or find_user(email)
     if taken is not None:
         field = "username" if taken.username.lower() == username.lower() else "email"
-        raise Invalid({field: f"That {field} is already registered."})
+        raise Taken({field: f"That {field} is already registered."})
     user = User(username=username, email=email, password_hash=generate_password_hash(password))
     db.session.add(user)
     try:
@@ -49,7 +50,7 @@ def register(username, email, password):
         # Two people registering the same name at once: the database's unique
         # constraint decides, and the loser gets a form error, not a 500.
         db.session.rollback()
-        raise Invalid({"username": "That username or email is already registered."}) from None
+        raise Taken({"username": "That username or email is already registered."}) from None
     return user
 
 

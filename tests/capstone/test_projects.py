@@ -43,7 +43,7 @@ def test_adding_a_member_by_email(app, client, login, team):
 
 def test_adding_an_unknown_or_existing_member_is_a_form_error(client, login, team):
     login(client, "alice")
-    for name, message in (("nobody", "There is no active user"), ("bob", "already a member")):
+    for name, message in (("nobody", "There is no such active user"), ("bob", "already a member")):
         response = client.post(f"/projects/{team['project']}/members", data={"user": name})
         assert response.status_code == 400
         assert message in response.text
