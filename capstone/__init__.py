@@ -26,9 +26,11 @@ def create_app(test_config=None):
     """Create and configure the app; `test_config` overrides everything else."""
     app = Flask(__name__, instance_relative_config=True)
 
+    from capstone import api
     from capstone import auth
     from capstone import cli
     from capstone import errors
+    from capstone import health
     from capstone import main
     from capstone import projects
     from capstone import security
@@ -71,4 +73,7 @@ def create_app(test_config=None):
     app.register_blueprint(auth.bp)
     app.register_blueprint(projects.bp)
     app.register_blueprint(tasks.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(health.bp)
+    csrf.exempt(api.bp)  # the API authenticates with bearer tokens, not cookies
     return app

@@ -28,6 +28,8 @@ class Config:
     LOGIN_FAILURES_PER_CLIENT = 20
     LOGIN_WINDOW_SECONDS = 15 * 60
     TASKS_PER_PAGE = 20
+    # How long an API token lives.
+    API_TOKEN_SECONDS = 3600
 
 
 class DevelopmentConfig(Config):

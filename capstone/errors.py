@@ -1,11 +1,13 @@
-"""Error pages: one template for every HTTP error, with no internals.
+"""Error pages: one template for every HTTP error, with no internals; JSON under /api.
 
 The handler starts from `error.get_response()`, so headers such as Allow (405) and
-Retry-After survive; only the body is replaced. Unhandled exceptions arrive here as
-InternalServerError, after Flask has logged the traceback.
+WWW-Authenticate (401) survive; only the body is replaced. Unhandled exceptions arrive
+here as InternalServerError, after Flask has logged the traceback.
 """
 
+from flask import current_app
 from flask import render_template
+from flask import request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -20,14 +22,43 @@ MESSAGES = {
 }
 
 
+# Under /api, errors are JSON with a machine-readable code.
+API_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "too_many_requests",
+    500: "internal_error",
+}
+
+
 def render_error(error):
-    """Render any HTTPException as the site's error page, keeping its status and headers."""
+    """Render any HTTPException as the site's error page (JSON under /api), keeping its headers."""
+    if request.path.startswith("/api/"):
+        return render_json_error(error)
     response = error.get_response()
     message = error.description if isinstance(error, CSRFError) else MESSAGES.get(error.code)
     response.set_data(
         render_template("error.html", error=error, message=message or error.description)
     )
     response.mimetype = "text/html"
+    return response
+
+
+def render_json_error(error):
+    """{"error": code, "message": text, "fields": {...}} with the error's status and headers."""
+    payload = {"error": API_CODES.get(error.code, "error"), "message": error.description}
+    if getattr(error, "fields", None):
+        payload["fields"] = error.fields
+    response = error.get_response()
+    response.set_data(current_app.json.dumps(payload))
+    response.mimetype = "application/json"
     return response
 
 

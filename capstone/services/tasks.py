@@ -1,13 +1,12 @@
 """Tasks: create, change, complete, and list them with filters, sorting and pages."""
 
-import math
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import case
-from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
+from werkzeug.exceptions import Forbidden
 
 from capstone.database import db
 from capstone.models import PRIORITIES
@@ -15,6 +14,7 @@ from capstone.models import STATUSES
 from capstone.models import Task
 from capstone.models.base import utcnow
 from capstone.services.errors import Invalid
+from capstone.services.paging import paginate
 
 # The columns a list may be sorted by: an allowlist, never a column name from the client.
 PRIORITY_RANK = case({name: rank for rank, name in enumerate(PRIORITIES)}, value=Task.priority)
@@ -87,21 +87,6 @@ def update_task(task, data):
 
 
 @dataclass
-class Page:
-    """One page of a list, and the arithmetic around it."""
-
-    items: list
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self):
-        """How many pages there are (at least 1, so page 1 of an empty list exists)."""
-        return max(1, math.ceil(self.total / self.per_page))
-
-
-@dataclass
 class TaskQuery:
     """Filters, sorting and paging for a task list, already checked."""
 
@@ -146,15 +131,20 @@ def list_tasks(project, query):
         conditions.append(Task.is_overdue)
     if query.q:
         conditions.append(Task.title.contains(query.q, autoescape=True))
-    total = db.session.scalar(select(func.count()).select_from(Task).where(*conditions))
     column = SORTS[query.sort]
     ordering = column.asc() if query.order == "asc" else column.desc()
-    items = db.session.scalars(
+    tasks = (
         select(Task)
         .where(*conditions)
         .options(joinedload(Task.assignee))
         .order_by(ordering.nulls_last(), Task.id.desc())  # ties and empty due dates: stable
-        .limit(query.per_page)
-        .offset((query.page - 1) * query.per_page)
-    ).all()
-    return Page(items, query.page, query.per_page, total)
+    )
+    return paginate(tasks, query.page, query.per_page)
+
+
+def delete_task(user, task):
+    """Delete a task and its comments: its creator or the project's owner may."""
+    if user.id not in (task.creator_id, task.project.owner_id):
+        raise Forbidden("Only the task's creator or the project's owner can delete it.")
+    db.session.delete(task)
+    db.session.commit()

@@ -1,0 +1,54 @@
+"""Accounts over the API: register, get and revoke tokens, and who am I."""
+
+from flask import current_app
+from flask import g
+
+from capstone.api import bp
+from capstone.api.auth import issue_token
+from capstone.api.auth import refuse
+from capstone.api.auth import token_required
+from capstone.api.inputs import body
+from capstone.api.schemas import RegisterIn
+from capstone.api.schemas import TokenIn
+from capstone.api.serialize import user_json
+from capstone.database import db
+from capstone.services import users
+from capstone.web import client_address
+
+
+@bp.route("/users", methods=["POST"])
+def register():
+    """Create an account (201); a username or email already in use is a 409."""
+    data = body(RegisterIn)
+    user = users.register(data["username"], data["email"], data["password"])
+    return user_json(user, private=True), 201
+
+
+@bp.route("/tokens", methods=["POST"])
+def create_token():
+    """Trade a username (or email) and password for a bearer token; wrong ones are a 401."""
+    data = body(TokenIn)
+    user = users.check_login(data["username"], data["password"], client_address())
+    if user is None:
+        raise refuse("Incorrect username or password.")
+    return {
+        "access_token": issue_token(user),
+        "token_type": "Bearer",
+        "expires_in": current_app.config["API_TOKEN_SECONDS"],
+    }
+
+
+@bp.route("/tokens", methods=["DELETE"])
+@token_required
+def revoke_tokens():
+    """Revoke every token (and web session) of the caller."""
+    g.api_user.end_all_sessions()
+    db.session.commit()
+    return "", 204
+
+
+@bp.route("/me")
+@token_required
+def me():
+    """The caller's own account."""
+    return user_json(g.api_user, private=True)

@@ -1,0 +1,66 @@
+"""Reading what a client sent: a JSON body checked by a schema, and paging values."""
+
+from flask import request
+from pydantic import ValidationError
+from werkzeug.exceptions import BadRequest
+
+from capstone.api.schemas import NULLABLE
+from capstone.services.errors import Invalid
+from capstone.services.tasks import MAX_PER_PAGE
+
+DEFAULT_PER_PAGE = 20
+
+
+class BadQuery(BadRequest):
+    """A query-string value that makes no sense (400), with a message per parameter."""
+
+    def __init__(self, fields):
+        super().__init__("Some query parameters are not valid.")
+        self.fields = fields
+
+
+def fields_of(error):
+    """Pydantic's errors as {"field": "message"}."""
+    return {
+        ".".join(str(part) for part in item["loc"]) or "body": item["msg"]
+        for item in error.errors()
+    }
+
+
+def body(model):
+    """The request's JSON body, checked against `model`: the fields sent, as a dict.
+
+    Not JSON: 415. Malformed JSON: 400 (both from Werkzeug's get_json). Against the
+    schema, or null for a field that cannot be cleared: 422 with a message per field.
+    """
+    try:
+        request.get_json()  # UnsupportedMediaType (415) passes through: it is not a BadRequest
+    except BadRequest:
+        raise BadRequest("The body is not valid JSON.") from None
+    try:
+        data = model.model_validate_json(request.get_data()).model_dump(exclude_unset=True)
+    except ValidationError as error:
+        raise Invalid(fields_of(error)) from None
+    nulls = {
+        name: "This field cannot be null."
+        for name, value in data.items()
+        if value is None and name not in NULLABLE
+    }
+    if nulls:
+        raise Invalid(nulls)
+    return data
+
+
+def number(name, default, low, high):
+    """A whole number from the query string, from `low` to `high`; BadQuery otherwise."""
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    if not (raw.isascii() and raw.isdigit() and len(raw) < 19 and low <= int(raw) <= high):
+        raise BadQuery({name: f"A whole number from {low} to {high}."})
+    return int(raw)
+
+
+def paging():
+    """(page, per_page) from the query string: per_page 20 by default, at most 100."""
+    return number("page", 1, 1, 10**9), number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)

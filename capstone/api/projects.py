@@ -1,0 +1,100 @@
+"""Projects and members over the API."""
+
+from flask import g
+from sqlalchemy import select
+
+from capstone.api import bp
+from capstone.api.auth import token_required
+from capstone.api.inputs import body
+from capstone.api.inputs import paging
+from capstone.api.schemas import MemberIn
+from capstone.api.schemas import ProjectIn
+from capstone.api.schemas import ProjectPatch
+from capstone.api.serialize import page_json
+from capstone.api.serialize import project_json
+from capstone.api.serialize import user_json
+from capstone.database import db
+from capstone.models import Project
+from capstone.models import User
+from capstone.models import project_member
+from capstone.services import access
+from capstone.services import projects
+from capstone.services.paging import paginate
+
+
+@bp.route("/projects")
+@token_required
+def list_projects():
+    """The projects the caller may see, by name."""
+    page = paginate(
+        access.visible_projects(g.api_user).order_by(Project.name, Project.id), *paging()
+    )
+    return page_json("projects", page, project_json)
+
+
+@bp.route("/projects", methods=["POST"])
+@token_required
+def create_project():
+    """Create a project owned by the caller."""
+    data = body(ProjectIn)
+    return project_json(
+        projects.create_project(g.api_user, data["name"], data.get("description", ""))
+    ), 201
+
+
+@bp.route("/projects/<id:project_id>")
+@token_required
+def get_project(project_id):
+    """One project."""
+    return project_json(access.project_for(g.api_user, project_id))
+
+
+@bp.route("/projects/<id:project_id>", methods=["PATCH"])
+@token_required
+def update_project(project_id):
+    """Change the name or description (owner only)."""
+    project = access.project_for(g.api_user, project_id, manage=True)
+    data = body(ProjectPatch)
+    projects.update_project(
+        project, data.get("name", project.name), data.get("description", project.description)
+    )
+    return project_json(project)
+
+
+@bp.route("/projects/<id:project_id>", methods=["DELETE"])
+@token_required
+def delete_project(project_id):
+    """Delete the project with its tasks and comments (owner only)."""
+    projects.delete_project(access.project_for(g.api_user, project_id, manage=True))
+    return "", 204
+
+
+@bp.route("/projects/<id:project_id>/members")
+@token_required
+def list_members(project_id):
+    """The project's members, by username."""
+    project = access.project_for(g.api_user, project_id)
+    members = (
+        select(User)
+        .join(project_member, project_member.c.user_id == User.id)
+        .where(project_member.c.project_id == project.id)
+        .order_by(User.username)
+    )
+    return page_json("members", paginate(members, *paging()), user_json)
+
+
+@bp.route("/projects/<id:project_id>/members", methods=["POST"])
+@token_required
+def add_member(project_id):
+    """Add a member by user id (owner only)."""
+    project = access.project_for(g.api_user, project_id, manage=True)
+    data = body(MemberIn)
+    return user_json(projects.add_member(project, db.session.get(User, data["user_id"]))), 201
+
+
+@bp.route("/projects/<id:project_id>/members/<id:user_id>", methods=["DELETE"])
+@token_required
+def remove_member(project_id, user_id):
+    """Remove a member (owner only); the owner cannot be removed."""
+    projects.remove_member(access.project_for(g.api_user, project_id, manage=True), user_id)
+    return "", 204

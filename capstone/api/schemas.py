@@ -1,0 +1,98 @@
+"""What clients may send, as pydantic models: strict types, and no field they may not set.
+
+`extra="forbid"` makes a write that names `id`, `owner_id`, `role` or any other field
+not listed here a 422, so such fields can never be applied. Strict mode refuses "5"
+for a number and 1 for a boolean; dates are ISO strings, as JSON has no date type.
+"""
+
+from datetime import date
+from typing import Annotated
+from typing import Literal
+
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import EmailStr
+from pydantic import Field
+
+MAX_ID = 2**63 - 1
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Username = Annotated[str, Field(min_length=3, max_length=40, pattern=r"^[\w.-]+$")]
+Password = Annotated[str, Field(min_length=8, max_length=1024)]
+ProjectName = Annotated[str, Field(min_length=1, max_length=120, pattern=r"\S")]
+Title = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+Status = Literal["todo", "in_progress", "review", "done"]
+Priority = Literal["low", "medium", "high", "urgent"]
+
+
+class Input(BaseModel):
+    """The base of every request body."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class RegisterIn(Input):
+    """POST /users."""
+
+    username: Username
+    email: EmailStr
+    password: Password
+
+
+class TokenIn(Input):
+    """POST /tokens: a username or email, and the password."""
+
+    username: Annotated[str, Field(min_length=1, max_length=254)]
+    password: Annotated[str, Field(min_length=1, max_length=1024)]
+
+
+class ProjectIn(Input):
+    """POST /projects."""
+
+    name: ProjectName
+    description: Annotated[str, Field(max_length=5000)] = ""
+
+
+class ProjectPatch(Input):
+    """PATCH /projects/<id>: only the fields sent change."""
+
+    name: ProjectName | None = None
+    description: Annotated[str, Field(max_length=5000)] | None = None
+
+
+class MemberIn(Input):
+    """POST /projects/<id>/members."""
+
+    user_id: Id
+
+
+class TaskIn(Input):
+    """POST /projects/<id>/tasks."""
+
+    title: Title
+    description: Annotated[str, Field(max_length=10000)] = ""
+    status: Status = "todo"
+    priority: Priority = "medium"
+    due_date: date | None = None
+    assignee_id: Id | None = None
+
+
+class TaskPatch(Input):
+    """PATCH /tasks/<id>: only the fields sent change; null clears due_date and assignee_id."""
+
+    title: Title | None = None
+    description: Annotated[str, Field(max_length=10000)] | None = None
+    status: Status | None = None
+    priority: Priority | None = None
+    due_date: date | None = None
+    assignee_id: Id | None = None
+
+
+class CommentIn(Input):
+    """POST /tasks/<id>/comments."""
+
+    body: Annotated[str, Field(min_length=1, max_length=5000, pattern=r"\S")]
+
+
+# Fields that may be sent as null to clear them; for the others, null means "not valid".
+NULLABLE = {"due_date", "assignee_id"}

@@ -1,0 +1,130 @@
+"""Tasks and comments over the API."""
+
+from flask import g
+from flask import request
+from sqlalchemy import select
+
+from capstone.api import bp
+from capstone.api.auth import token_required
+from capstone.api.inputs import BadQuery
+from capstone.api.inputs import body
+from capstone.api.inputs import number
+from capstone.api.inputs import paging
+from capstone.api.schemas import MAX_ID
+from capstone.api.schemas import CommentIn
+from capstone.api.schemas import TaskIn
+from capstone.api.schemas import TaskPatch
+from capstone.api.serialize import comment_json
+from capstone.api.serialize import page_json
+from capstone.api.serialize import task_json
+from capstone.models import Comment
+from capstone.services import access
+from capstone.services import comments
+from capstone.services import tasks
+from capstone.services.errors import Invalid
+from capstone.services.paging import paginate
+
+TRUE_FALSE = {"true": True, "false": False}
+
+
+def task_query():
+    """The task list's filters, sorting and paging from the query string; 400 for nonsense."""
+    page, per_page = paging()
+    overdue = request.args.get("overdue", "false")
+    if overdue not in TRUE_FALSE:
+        raise BadQuery({"overdue": "true or false."})
+    try:
+        return tasks.TaskQuery(
+            status=request.args.get("status"),
+            priority=request.args.get("priority"),
+            assignee_id=number("assignee_id", None, 1, MAX_ID),
+            overdue=TRUE_FALSE[overdue],
+            q=request.args.get("q") or None,
+            sort=request.args.get("sort", "created_at"),
+            order=request.args.get("order", "desc"),
+            page=page,
+            per_page=per_page,
+        )
+    except Invalid as invalid:
+        raise BadQuery(invalid.fields) from None
+
+
+@bp.route("/projects/<id:project_id>/tasks")
+@token_required
+def list_tasks(project_id):
+    """The project's tasks, filtered, sorted and paged."""
+    project = access.project_for(g.api_user, project_id)
+    return page_json("tasks", tasks.list_tasks(project, task_query()), task_json)
+
+
+@bp.route("/projects/<id:project_id>/tasks", methods=["POST"])
+@token_required
+def create_task(project_id):
+    """Create a task (members only)."""
+    project = access.project_for(g.api_user, project_id)
+    access.require_member(g.api_user, project)
+    return task_json(tasks.create_task(project, g.api_user, body(TaskIn))), 201
+
+
+def member_task(task_id):
+    """The task, if the caller may see it; 403 unless they are a member of its project."""
+    task = access.task_for(g.api_user, task_id)
+    access.require_member(g.api_user, task.project)
+    return task
+
+
+@bp.route("/tasks/<id:task_id>")
+@token_required
+def get_task(task_id):
+    """One task."""
+    return task_json(access.task_for(g.api_user, task_id))
+
+
+@bp.route("/tasks/<id:task_id>", methods=["PATCH"])
+@token_required
+def update_task(task_id):
+    """Change the fields sent (members only)."""
+    task = member_task(task_id)
+    return task_json(tasks.update_task(task, body(TaskPatch)))
+
+
+@bp.route("/tasks/<id:task_id>", methods=["DELETE"])
+@token_required
+def delete_task(task_id):
+    """Delete a task: its creator or the project's owner may."""
+    tasks.delete_task(g.api_user, member_task(task_id))
+    return "", 204
+
+
+@bp.route("/tasks/<id:task_id>/complete", methods=["POST"])
+@token_required
+def complete_task(task_id):
+    """Mark the task done (members only)."""
+    return task_json(tasks.update_task(member_task(task_id), {"status": "done"}))
+
+
+@bp.route("/tasks/<id:task_id>/comments")
+@token_required
+def list_comments(task_id):
+    """The task's comments, oldest first."""
+    task = access.task_for(g.api_user, task_id)
+    query = (
+        select(Comment).where(Comment.task_id == task.id).order_by(Comment.created_at, Comment.id)
+    )
+    return page_json("comments", paginate(query, *paging()), comment_json)
+
+
+@bp.route("/tasks/<id:task_id>/comments", methods=["POST"])
+@token_required
+def add_comment(task_id):
+    """Comment on a task (members only)."""
+    task = member_task(task_id)
+    return comment_json(comments.add_comment(task, g.api_user, body(CommentIn)["body"])), 201
+
+
+@bp.route("/comments/<id:comment_id>", methods=["DELETE"])
+@token_required
+def delete_comment(comment_id):
+    """Delete a comment: its author or the project's owner may."""
+    comments.delete_comment(g.api_user, access.comment_for(g.api_user, comment_id))
+    return "", 204

@@ -1,0 +1,31 @@
+"""Pages of a list: one COUNT and one LIMIT/OFFSET query, whatever the size of the list."""
+
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlalchemy import select
+
+from capstone.database import db
+
+
+@dataclass
+class Page:
+    """One page of a list, and the arithmetic around it."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self):
+        """How many pages there are (at least 1, so page 1 of an empty list exists)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def paginate(query, page, per_page):
+    """Run a select() of one entity for page `page` (from 1), counting the whole list too."""
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    items = db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).unique().all()
+    return Page(items, page, per_page, total)
