@@ -1,0 +1,126 @@
+"""Bad input gets the documented 4xx in JSON: never a 500, never HTML, never a hang."""
+
+import pytest
+
+
+@pytest.fixture
+def alice(auth, team):
+    """Headers for the owner of the team's project."""
+    return auth("alice")
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("page=0", "page"),
+        ("per_page=0", "per_page"),
+        (f"per_page={10**9}", "per_page"),
+        ("per_page=abc", "per_page"),
+        ("page=-1", "page"),
+        ("page=1.5", "page"),
+        ("sort=password_hash", "sort"),
+        ("sort=__class__", "sort"),
+        ("order=sideways", "order"),
+        ("status=lost", "status"),
+        ("overdue=maybe", "overdue"),
+        ("assignee_id=abc", "assignee_id"),
+        (f"assignee_id={2**70}", "assignee_id"),
+    ],
+)
+def test_bad_query_values_are_a_400_naming_the_parameter(client, alice, team, query, field):
+    response = client.get(f"/api/v1/projects/{team['project']}/tasks?{query}", headers=alice)
+    assert response.status_code == 400
+    assert field in response.get_json()["fields"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/tasks/{2**64}",
+        f"/api/v1/projects/{2**70}/tasks",
+        "/api/v1/tasks/0",
+        "/api/v1/tasks/-1",
+        "/api/v1/comments/abc",
+    ],
+)
+def test_ids_out_of_range_are_a_json_404(client, alice, path):
+    response = client.get(path, headers=alice)
+    assert response.status_code in (404, 405)
+    assert response.mimetype == "application/json"
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "status"),
+    [
+        (b"{bad", "application/json", 400),
+        (b"", "application/json", 400),
+        (b'{"name": "x"}', "text/plain", 415),
+        (b"name=x", "application/x-www-form-urlencoded", 415),
+        (b"[1, 2]", "application/json", 422),
+        (b'"just a string"', "application/json", 422),
+        (b'{"name": 5}', "application/json", 422),
+        (b'{"name": ""}', "application/json", 422),
+        (b'{"name": "   "}', "application/json", 422),
+        (b'{"name": "x", "extra": 1}', "application/json", 422),
+        (b'{"name": "\xff"}', "application/json", 400),
+    ],
+)
+def test_bad_bodies_get_the_documented_status(client, alice, data, content_type, status):
+    response = client.post("/api/v1/projects", data=data, content_type=content_type, headers=alice)
+    assert response.status_code == status
+    assert response.get_json()["error"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"title": "x", "due_date": "2030-13-40"},
+        {"title": "x", "due_date": 5},
+        {"title": "x", "assignee_id": "2"},
+        {"title": "x", "assignee_id": True},
+        {"title": "x", "priority": "HIGH"},
+        {"title": "x" * 201},
+    ],
+)
+def test_wrong_types_are_a_422_with_the_field(client, alice, team, data):
+    response = client.post(f"/api/v1/projects/{team['project']}/tasks", json=data, headers=alice)
+    assert response.status_code == 422
+    assert set(response.get_json()["fields"]) <= set(data)
+
+
+def test_an_oversized_body_is_a_json_413(app, client, alice):
+    data = b'{"name": "' + b"x" * app.config["MAX_CONTENT_LENGTH"] + b'"}'
+    response = client.post(
+        "/api/v1/projects", data=data, content_type="application/json", headers=alice
+    )
+    assert response.status_code == 413
+    assert response.get_json()["error"] == "payload_too_large"
+
+
+def test_a_wrong_method_is_a_json_405_with_allow(client, alice):
+    response = client.put("/api/v1/projects", headers=alice)
+    assert response.status_code == 405
+    assert response.get_json()["error"] == "method_not_allowed"
+    assert "GET" in response.headers["Allow"]
+
+
+def test_an_unexpected_error_is_a_json_500_without_internals(app, client, alice, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("connection string with a password")
+
+    monkeypatch.setattr("capstone.api.projects.paginate", broken)
+    app.testing = False
+    app.logger.disabled = True
+    response = client.get("/api/v1/projects", headers=alice)
+    assert response.status_code == 500
+    assert response.get_json()["error"] == "internal_error"
+    assert "password" not in response.text
+
+
+def test_nothing_under_api_answers_html(client):
+    for response in (
+        client.get("/api/v1/nope"),
+        client.get("/api/v1/me"),
+        client.delete("/api/v1/users"),
+    ):
+        assert response.mimetype == "application/json"
