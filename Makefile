@@ -34,7 +34,7 @@ run: $(STAMP) ## Migrate, load demo data once, serve the capstone on http://127.
 	$(BIN)/flask --app capstone run --host $(HOST) --port $(PORT)
 
 test: $(STAMP) ## Run the whole test suite, one worker per core
-	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Check style and formatting with ruff
 	$(BIN)/ruff check .

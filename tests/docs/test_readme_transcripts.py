@@ -63,6 +63,8 @@ def test_every_stage_readme_shows_a_transcript(readme):
     )
 
 
+# One worker replays them all, one after the other: they share files such as cookies.txt.
+@pytest.mark.xdist_group("readme-transcripts")
 @pytest.mark.parametrize("readme", READMES, ids=[p.parent.name for p in READMES])
 def test_readme_transcript_matches_the_real_server(readme, curl):
     steps = parse(readme.read_text(encoding="utf-8"))
