@@ -57,7 +57,8 @@ def render_json_error(error):
     if getattr(error, "fields", None):
         payload["fields"] = error.fields
     response = error.get_response()
-    response.set_data(current_app.json.dumps(payload))
+    # Compact, like the JSON Flask sends for the dicts the API views return.
+    response.set_data(current_app.json.dumps(payload, separators=(",", ":")))
     response.mimetype = "application/json"
     return response
 

@@ -2,8 +2,9 @@
 
 The server is started as a learner would start it (the same command line), with
 PORT=0 so the system picks a free port; the banner the server prints names the
-port it really got. Output from both streams is collected, so a failing test can
-show what the server said.
+port it really got. Its stderr is merged into its stdout, as a terminal shows them:
+one pipe keeps the order in which the program wrote (Flask prints its first lines to
+stdout, Werkzeug logs to stderr; two pipes read by two threads could swap them).
 """
 
 import http.client
@@ -30,14 +31,14 @@ class Server:
         self._changed = threading.Condition()
 
     def collect(self, stream):
-        """Read one output stream line by line until the process closes it."""
+        """Read the output line by line until the process closes it."""
         for line in stream:
             with self._changed:
                 self.lines.append(line.rstrip("\n"))
                 self._changed.notify_all()
 
     def output(self):
-        """Everything printed so far, both streams interleaved as they arrived."""
+        """Everything printed so far, stdout and stderr in the order they were written."""
         with self._changed:
             return "\n".join(self.lines)
 
@@ -84,18 +85,14 @@ def running_server(command, env=None, timeout=15.0):
         cwd=ROOT,
         env=environment,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
         encoding="utf-8",
         errors="replace",
     )
     server = Server(process)
-    readers = [
-        threading.Thread(target=server.collect, args=(stream,), daemon=True)
-        for stream in (process.stdout, process.stderr)
-    ]
-    for reader in readers:
-        reader.start()
+    reader = threading.Thread(target=server.collect, args=(process.stdout,), daemon=True)
+    reader.start()
     try:
         found = server.wait_for(URL_IN_BANNER.pattern, timeout)
         server.url = f"http://{found.group(1)}:{found.group(2)}"
@@ -107,10 +104,8 @@ def running_server(command, env=None, timeout=15.0):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        for reader in readers:
-            reader.join(timeout=5)
+        reader.join(timeout=5)
         process.stdout.close()
-        process.stderr.close()
 
 
 def fetch(url, method, path, body=None, headers=None):
