@@ -9,6 +9,7 @@ forms can be posted directly; test_security.py turns them on and checks them.
 import shutil
 from contextlib import contextmanager
 from datetime import date
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event
@@ -20,6 +21,7 @@ from capstone.database import db
 from capstone.models import Project
 from capstone.models import Task
 from capstone.models import User
+from capstone.models.task import today
 
 PASSWORD = "correct-horse-battery"
 
@@ -174,3 +176,28 @@ def count_queries(app):
             event.remove(engine, "before_cursor_execute", before_execute)
 
     return counting
+
+
+@pytest.fixture
+def known(build, team):
+    """Six tasks with known fields in the team's project, beside the team's own Task 1."""
+    past, future = today() - timedelta(days=3), today() + timedelta(days=3)
+    specs = [
+        ("Alpha", "todo", "low", past, team["bob"]),
+        ("Bravo", "in_progress", "urgent", future, team["alice"]),
+        ("Charlie", "review", "high", past, team["bob"]),
+        ("Delta", "done", "medium", past, team["bob"]),
+        ("Echo", "todo", "urgent", None, None),
+        ("Foxtrot", "todo", "medium", future, team["bob"]),
+    ]
+    for title, status, priority, due, assignee in specs:
+        build.task(
+            team["project"],
+            team["alice"],
+            title=title,
+            status=status,
+            priority=priority,
+            due_date=due,
+            assignee_id=assignee,
+        )
+    return team

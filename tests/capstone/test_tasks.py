@@ -17,31 +17,6 @@ def titles(response):
 
 
 @pytest.fixture
-def known(build, team):
-    """Six tasks with known fields in the team's project (beside the team's own task)."""
-    past, future = today() - timedelta(days=3), today() + timedelta(days=3)
-    specs = [
-        ("Alpha", "todo", "low", past, team["bob"]),
-        ("Bravo", "in_progress", "urgent", future, team["alice"]),
-        ("Charlie", "review", "high", past, team["bob"]),
-        ("Delta", "done", "medium", past, team["bob"]),
-        ("Echo", "todo", "urgent", None, None),
-        ("Foxtrot", "todo", "medium", future, team["bob"]),
-    ]
-    for title, status, priority, due, assignee in specs:
-        build.task(
-            team["project"],
-            team["alice"],
-            title=title,
-            status=status,
-            priority=priority,
-            due_date=due,
-            assignee_id=assignee,
-        )
-    return team
-
-
-@pytest.fixture
 def alice(client, login, known):
     """The client, logged in as the project's owner."""
     login(client, "alice")
