@@ -3,6 +3,9 @@
 from flask_login import LoginManager
 from flask_wtf import CSRFProtect
 
+from capstone.database import db
+from capstone.models import User
+
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."
@@ -17,9 +20,6 @@ csrf = CSRFProtect()
 @login_manager.user_loader
 def load_user(login_id):
     """Find the user for the id in the session: 'user_id:session_token', both must match."""
-    from capstone.database import db
-    from capstone.models import User
-
     user_id, _, token = login_id.partition(":")
     if not user_id.isdigit():
         return None

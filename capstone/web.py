@@ -23,7 +23,7 @@ def client_address():
     return request.remote_addr or "unknown"
 
 
-def wants_page(value, default=1):
+def page_number(value, default=1):
     """A positive page number from the query string; None when it is not one."""
     if value is None:
         return default

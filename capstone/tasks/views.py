@@ -17,8 +17,8 @@ from capstone.services import comments
 from capstone.services import tasks
 from capstone.services.errors import Invalid
 from capstone.tasks import bp
+from capstone.web import page_number
 from capstone.web import show_errors
-from capstone.web import wants_page
 
 
 @bp.before_request
@@ -30,7 +30,7 @@ def require_login():
 def query_from_args(args):
     """A TaskQuery from the list's query string; 400 for values that make no sense."""
     assignee = args.get("assignee_id") or None
-    page = wants_page(args.get("page"))
+    page = page_number(args.get("page"))
     if (assignee is not None and not assignee.isdigit()) or page is None:
         abort(400, "The filters in the address are not valid.")
     try:
