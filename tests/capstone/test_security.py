@@ -158,8 +158,12 @@ def test_the_stylesheet_is_local(client):
         assert response.status_code == 200
 
 
-def test_the_throttling_numbers_the_readme_gives(app):
-    # capstone/README.md: 5 per account, 20 per client, within 15 minutes.
+def test_the_numbers_the_readme_gives(app):
+    # capstone/README.md: 5 failures per account, 20 per client, within 15 minutes;
+    # request bodies up to 2 MiB; tasks 20 to a page; API tokens live an hour.
+    assert app.config["MAX_CONTENT_LENGTH"] == 2 * 1024 * 1024
+    assert app.config["TASKS_PER_PAGE"] == 20
+    assert app.config["API_TOKEN_SECONDS"] == 3600
     assert app.config["LOGIN_FAILURES_PER_ACCOUNT"] == 5
     assert app.config["LOGIN_FAILURES_PER_CLIENT"] == 20
     assert app.config["LOGIN_WINDOW_SECONDS"] == 15 * 60
