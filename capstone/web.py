@@ -1,5 +1,6 @@
 """Small helpers the web blueprints share."""
 
+from flask import render_template
 from flask import request
 
 from capstone.forms import label
@@ -16,6 +17,11 @@ def show_errors(form, problem):
             field.errors = [*field.errors, message]
         else:
             form.form_errors.append(message)
+
+
+def render_form(template, form, **context):
+    """Render a page with a form: 400 when the submitted form has errors (form-level ones too)."""
+    return render_template(template, form=form, **context), 400 if form.errors else 200
 
 
 def client_address():

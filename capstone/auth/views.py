@@ -2,7 +2,6 @@
 
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask import request
 from flask import session
 from flask import url_for
@@ -20,6 +19,7 @@ from capstone.services import users
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
 from capstone.web import client_address
+from capstone.web import render_form
 from capstone.web import show_errors
 
 
@@ -35,8 +35,7 @@ def register():
         else:
             flash("Your account is ready. Log in to start.", "success")
             return redirect(url_for("auth.login"), code=303)
-    status = 400 if form.errors else 200
-    return render_template("auth/register.html", form=form), status
+    return render_form("auth/register.html", form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -53,8 +52,7 @@ def login():
             target = request.args.get("next")
             return redirect(target if is_safe_path(target) else url_for("main.dashboard"), code=303)
         form.form_errors.append("Incorrect username or password.")
-    status = 400 if form.errors or form.form_errors else 200
-    return render_template("auth/login.html", form=form), status
+    return render_form("auth/login.html", form)
 
 
 @bp.route("/logout", methods=["POST"])

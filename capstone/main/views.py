@@ -13,6 +13,7 @@ from capstone.main import bp
 from capstone.services import dashboard
 from capstone.services import users
 from capstone.services.errors import Invalid
+from capstone.web import render_form
 from capstone.web import show_errors
 
 
@@ -50,4 +51,4 @@ def profile():
             logout_user()
             flash("Password changed. Log in again with the new one.", "success")
             return redirect(url_for("auth.login"), code=303)
-    return render_template("main/profile.html", form=form), 400 if form.errors else 200
+    return render_form("main/profile.html", form)

@@ -21,6 +21,7 @@ from capstone.services import projects
 from capstone.services import users
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
+from capstone.web import render_form
 from capstone.web import show_errors
 
 BOARD_LIMIT = 50  # tasks per column on the board; the task list pages through the rest
@@ -51,9 +52,7 @@ def new():
         else:
             flash(f"Project {project.name} created.", "success")
             return redirect(url_for("projects.board", project_id=project.id), code=303)
-    return render_template(
-        "projects/form.html", form=form, project=None
-    ), 400 if form.errors else 200
+    return render_form("projects/form.html", form, project=None)
 
 
 @bp.route("/<id:project_id>")
@@ -85,9 +84,7 @@ def edit(project_id):
         else:
             flash("Project saved.", "success")
             return redirect(url_for("projects.board", project_id=project.id), code=303)
-    return render_template(
-        "projects/form.html", form=form, project=project
-    ), 400 if form.errors else 200
+    return render_form("projects/form.html", form, project=project)
 
 
 @bp.route("/<id:project_id>/delete", methods=["POST"])
@@ -114,9 +111,7 @@ def members(project_id):
         else:
             flash(f"{user.username} joined the project.", "success")
             return redirect(url_for("projects.members", project_id=project.id), code=303)
-    return render_template(
-        "projects/members.html", project=project, form=form
-    ), 400 if form.errors else 200
+    return render_form("projects/members.html", form, project=project)
 
 
 @bp.route("/<id:project_id>/members/<id:user_id>/remove", methods=["POST"])

@@ -18,6 +18,7 @@ from capstone.services import tasks
 from capstone.services.errors import Invalid
 from capstone.tasks import bp
 from capstone.web import page_number
+from capstone.web import render_form
 from capstone.web import show_errors
 
 
@@ -73,8 +74,7 @@ def new(project_id):
         else:
             flash("Task created.", "success")
             return redirect(url_for("tasks.detail", task_id=task.id), code=303)
-    status = 400 if form.errors else 200
-    return render_template("tasks/form.html", form=form, project=project, task=None), status
+    return render_form("tasks/form.html", form, project=project, task=None)
 
 
 @bp.route("/tasks/<id:task_id>")
@@ -101,8 +101,7 @@ def edit(task_id):
         else:
             flash("Task saved.", "success")
             return redirect(url_for("tasks.detail", task_id=task.id), code=303)
-    status = 400 if form.errors else 200
-    return render_template("tasks/form.html", form=form, project=task.project, task=task), status
+    return render_form("tasks/form.html", form, project=task.project, task=task)
 
 
 @bp.route("/tasks/<id:task_id>/status", methods=["POST"])

@@ -72,7 +72,7 @@ def test_a_stream_failing_after_its_first_chunk_is_re_raised_and_logged_as_abort
     assert "GET /stream 200 OK, body aborted" in log.getvalue()
 
 
-def test_head_on_stream_closes_the_unstarted_generator(stage):
+def test_head_on_stream_sends_headers_and_no_body(stage):
     result = stage.hello.application(make_environ("/stream", method="HEAD"), lambda *a: None)
     assert result == []
 

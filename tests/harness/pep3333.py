@@ -123,8 +123,3 @@ class StrictServer:
     def header(self, name):
         """The value of a response header, by case-insensitive name."""
         return dict((k.lower(), v) for k, v in self.headers).get(name.lower())
-
-
-def errors_of(environ):
-    """What the app wrote to wsgi.errors."""
-    return environ["wsgi.errors"].getvalue()
