@@ -78,7 +78,10 @@ def test_readme_transcript_matches_the_real_server(readme, curl):
             if step is not start:
                 actual = normalise(run(step.command, address), address)
                 expected = normalise(step.expected)
-                assert matches(expected, actual), f"`{step.command}` printed:\n{actual}"
+                assert matches(expected, actual), (
+                    f"`{step.command}` printed:\n{actual}\n\n"
+                    f"the server's log so far:\n{server.output()}"
+                )
         # Log lines are written when each response is closed, which may trail the client.
         deadline = time.monotonic() + 5
         while not matches(normalise(start.expected), normalise(server.output(), address)):
