@@ -7,6 +7,7 @@
 Configuration comes from the environment (capstone/config.py); README.md lists it all.
 """
 
+import logging
 import os
 
 from flask import Flask
@@ -31,10 +32,12 @@ def create_app(test_config=None):
     from capstone import cli
     from capstone import errors
     from capstone import health
+    from capstone import jobs
     from capstone import main
     from capstone import projects
     from capstone import security
     from capstone import tasks
+    from capstone import uploads
     from capstone import web
     from capstone.config import CONFIGS
     from capstone.config import from_environment
@@ -62,8 +65,13 @@ def create_app(test_config=None):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
+    if not app.logger.level:
+        app.logger.setLevel(logging.INFO)  # emails in development are written at INFO
+
     db.init_app(app)
+    jobs.init_app(app)
     login_manager.init_app(app)
+    uploads.init_app(app)  # before csrf: it sets the body limit that the CSRF check reads with
     csrf.init_app(app)
     security.init_app(app)
     errors.init_app(app)

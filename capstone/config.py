@@ -30,6 +30,41 @@ class Config:
     TASKS_PER_PAGE = 20
     # How long an API token lives.
     API_TOKEN_SECONDS = 3600
+    # How long the links in verification and password-reset emails work.
+    VERIFY_EMAIL_SECONDS = 2 * 24 * 3600
+    RESET_PASSWORD_SECONDS = 3600
+    # The start of every link in an email: a job has no request to take the host from,
+    # and a reset link built from a request's Host header could point to an attacker.
+    PUBLIC_URL = "http://127.0.0.1:5000"
+
+    # Background jobs (capstone/jobs): without a broker they run in-process, at once.
+    REDIS_URL = None
+    CELERY_BROKER_URL = None  # defaults to REDIS_URL
+    CELERY_TIMEZONE = "UTC"  # the daily digest goes out at 08:00 in this time zone
+
+    # Email: without MAIL_SERVER, messages are written to the log instead of sent.
+    MAIL_SERVER = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False  # STARTTLS after connecting (usually port 587)
+    MAIL_USE_SSL = False  # TLS from the start (usually port 465)
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_SENDER = "Capstone <noreply@localhost>"
+    MAIL_TIMEOUT_SECONDS = 10
+
+    # Attachments: None means the folder "uploads" inside the instance folder.
+    UPLOAD_FOLDER = None
+    MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
+    # Types found from a file's first bytes (capstone/services/attachments.py).
+    ATTACHMENT_TYPES = (
+        "text/plain",
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "image/webp",
+        "application/pdf",
+        "application/zip",
+    )
 
 
 class DevelopmentConfig(Config):
@@ -48,6 +83,7 @@ class ProductionConfig(Config):
     SECRET_KEY = None
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
+    PUBLIC_URL = None  # must be set: the links in emails depend on it
 
 
 CONFIGS = {
@@ -55,13 +91,48 @@ CONFIGS = {
     "testing": TestingConfig,
     "production": ProductionConfig,
 }
-# Read from the environment by name, in addition to FLASK_-prefixed variables.
-ENVIRONMENT_SETTINGS = ("SECRET_KEY", "DATABASE_URL")
+
+
+def flag(value):
+    """A yes/no setting from the environment: true/false, yes/no, on/off or 1/0."""
+    words = {"true": True, "yes": True, "on": True, "1": True}
+    words |= {"false": False, "no": False, "off": False, "0": False}
+    if value.lower() not in words:
+        raise ValueError("use true or false")
+    return words[value.lower()]
+
+
+# Read from the environment by name (in addition to FLASK_-prefixed variables), with
+# the type each one has.
+ENVIRONMENT_SETTINGS = {
+    "SECRET_KEY": str,
+    "DATABASE_URL": str,
+    "PUBLIC_URL": str,
+    "REDIS_URL": str,
+    "CELERY_BROKER_URL": str,
+    "CELERY_TIMEZONE": str,
+    "MAIL_SERVER": str,
+    "MAIL_PORT": int,
+    "MAIL_USE_TLS": flag,
+    "MAIL_USE_SSL": flag,
+    "MAIL_USERNAME": str,
+    "MAIL_PASSWORD": str,
+    "MAIL_SENDER": str,
+    "UPLOAD_FOLDER": str,
+    "MAX_ATTACHMENT_SIZE": int,
+}
 
 
 def from_environment(environ=os.environ):
-    """The settings named in ENVIRONMENT_SETTINGS that the environment provides."""
-    return {name: environ[name] for name in ENVIRONMENT_SETTINGS if environ.get(name)}
+    """The settings of ENVIRONMENT_SETTINGS that the environment provides, converted."""
+    settings = {}
+    for name, convert in ENVIRONMENT_SETTINGS.items():
+        if environ.get(name):
+            try:
+                settings[name] = convert(environ[name])
+            except ValueError as error:
+                raise RuntimeError(f"{name}={environ[name]!r} is not valid: {error}") from None
+    return settings
 
 
 def problems_for_production(config):
@@ -72,6 +143,8 @@ def problems_for_production(config):
         problems.append("SECRET_KEY is not set: set it to a long random string")
     elif len(key) < MIN_SECRET_KEY_LENGTH:
         problems.append(f"SECRET_KEY is shorter than {MIN_SECRET_KEY_LENGTH} characters")
+    if not config.get("PUBLIC_URL"):
+        problems.append("PUBLIC_URL is not set: links in emails would lead nowhere")
     if config.get("DEBUG"):
         problems.append("DEBUG is on: the debugger would run code typed into a browser")
     return problems

@@ -2,10 +2,12 @@
 
 from flask import render_template
 from flask import request
+from flask_login import current_user
 
 from capstone.forms import label
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
+from capstone.services import notifications
 from capstone.services.tasks import SORTS
 
 
@@ -36,7 +38,13 @@ def page_number(value, default=1):
     return int(value) if value.isdigit() and 0 < len(value) < 10 else None
 
 
+def unread_notifications():
+    """The logged-in user's unread count, for the navigation (one query, only when shown)."""
+    return notifications.unread_count(current_user) if current_user.is_authenticated else 0
+
+
 def init_app(app):
-    """Give every template the statuses, priorities, task sorts and the `label` filter."""
+    """Give templates the statuses, priorities, task sorts, unread count and `label` filter."""
     app.jinja_env.globals.update(STATUSES=STATUSES, PRIORITIES=PRIORITIES, TASK_SORTS=list(SORTS))
+    app.jinja_env.globals["unread_notifications"] = unread_notifications
     app.jinja_env.filters["label"] = label

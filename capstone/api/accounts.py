@@ -1,4 +1,4 @@
-"""Accounts over the API: register, get and revoke tokens, and who am I."""
+"""Accounts over the API: register, tokens, who am I, and password resets."""
 
 from flask import current_app
 from flask import g
@@ -9,10 +9,15 @@ from capstone.api.auth import refuse
 from capstone.api.auth import token_required
 from capstone.api.inputs import body
 from capstone.api.schemas import RegisterIn
+from capstone.api.schemas import ResetConfirmIn
+from capstone.api.schemas import ResetIn
 from capstone.api.schemas import TokenIn
 from capstone.api.serialize import user_json
 from capstone.database import db
+from capstone.services import account_links
 from capstone.services import users
+from capstone.services.account_links import BadLink
+from capstone.services.errors import Invalid
 from capstone.web import client_address
 
 
@@ -52,3 +57,21 @@ def revoke_tokens():
 def me():
     """The caller's own account."""
     return user_json(g.api_user, private=True)
+
+
+@bp.route("/password-reset", methods=["POST"])
+def request_password_reset():
+    """Email a reset link (202); the answer is the same whether or not the account exists."""
+    account_links.request_password_reset(users.find_user(body(ResetIn)["username"]))
+    return {"message": "If an account has that name or address, we sent it a link."}, 202
+
+
+@bp.route("/password-reset/confirm", methods=["POST"])
+def confirm_password_reset():
+    """Set a new password with the emailed token (204); every token and session ends."""
+    data = body(ResetConfirmIn)
+    try:
+        account_links.reset_password(data["token"], data["password"])
+    except BadLink as problem:
+        raise Invalid({"token": str(problem)}) from None
+    return "", 204

@@ -8,19 +8,19 @@ the document against the OpenAPI 3.1 schema and fuzzes the API against it.
 
 from capstone.api import bp
 from capstone.api import schemas
+from capstone.api.openapi_parts import DOWNLOAD
+from capstone.api.openapi_parts import ERROR_STATUSES
+from capstone.api.openapi_parts import OUTPUTS
+from capstone.api.openapi_parts import PAGING
+from capstone.api.openapi_parts import TASK_FILTERS
+from capstone.api.openapi_parts import UPLOAD
+from capstone.api.openapi_parts import json_body
+from capstone.api.openapi_parts import listing
+from capstone.api.openapi_parts import operation
+from capstone.api.openapi_parts import path_id
+from capstone.api.openapi_parts import query
+from capstone.api.openapi_parts import ref
 
-ERROR_STATUSES = {
-    "400": "Malformed JSON, or a query parameter that makes no sense.",
-    "401": "No token, or an invalid, expired or revoked one.",
-    "403": "Visible, but not yours to change.",
-    "404": "Not found, or not visible to you.",
-    "405": "Method not allowed.",
-    "409": "Already exists.",
-    "413": "Request body too large.",
-    "415": "The body is not JSON.",
-    "422": "A field is not valid; see `fields`.",
-    "429": "Too many failed logins; wait and retry.",
-}
 INPUTS = [
     schemas.RegisterIn,
     schemas.TokenIn,
@@ -30,193 +30,17 @@ INPUTS = [
     schemas.TaskIn,
     schemas.TaskPatch,
     schemas.CommentIn,
+    schemas.ResetIn,
+    schemas.ResetConfirmIn,
 ]
-
-
-def nullable(kind, **extra):
-    """A JSON Schema for `kind` or null."""
-    return {"type": [kind, "null"], **extra}
-
-
-DATETIME = {"type": "string", "format": "date-time"}
-OUTPUTS = {
-    "User": {
-        "type": "object",
-        "required": ["id", "username", "role", "created_at"],
-        "properties": {
-            "id": {"type": "integer"},
-            "username": {"type": "string"},
-            "email": {"type": "string"},
-            "role": {"enum": ["admin", "member"]},
-            "created_at": DATETIME,
-        },
-    },
-    "Project": {
-        "type": "object",
-        "required": ["id", "name", "description", "owner_id", "created_at", "updated_at"],
-        "properties": {
-            "id": {"type": "integer"},
-            "name": {"type": "string"},
-            "description": {"type": "string"},
-            "owner_id": {"type": "integer"},
-            "created_at": DATETIME,
-            "updated_at": DATETIME,
-        },
-    },
-    "Task": {
-        "type": "object",
-        "required": ["id", "project_id", "title", "status", "priority", "overdue", "created_at"],
-        "properties": {
-            "id": {"type": "integer"},
-            "project_id": {"type": "integer"},
-            "title": {"type": "string"},
-            "description": {"type": "string"},
-            "status": {"enum": ["todo", "in_progress", "review", "done"]},
-            "priority": {"enum": ["low", "medium", "high", "urgent"]},
-            "due_date": nullable("string", format="date"),
-            "assignee_id": nullable("integer"),
-            "creator_id": {"type": "integer"},
-            "overdue": {"type": "boolean"},
-            "created_at": DATETIME,
-            "updated_at": DATETIME,
-            "completed_at": nullable("string", format="date-time"),
-        },
-    },
-    "Comment": {
-        "type": "object",
-        "required": ["id", "task_id", "author_id", "body", "created_at"],
-        "properties": {
-            "id": {"type": "integer"},
-            "task_id": {"type": "integer"},
-            "author_id": {"type": "integer"},
-            "body": {"type": "string"},
-            "created_at": DATETIME,
-        },
-    },
-    "Token": {
-        "type": "object",
-        "required": ["access_token", "token_type", "expires_in"],
-        "properties": {
-            "access_token": {"type": "string"},
-            "token_type": {"const": "Bearer"},
-            "expires_in": {"type": "integer"},
-        },
-    },
-    "Pagination": {
-        "type": "object",
-        "required": ["page", "per_page", "pages", "total"],
-        "properties": {
-            name: {"type": "integer"} for name in ("page", "per_page", "pages", "total")
-        },
-    },
-    "Error": {
-        "type": "object",
-        "required": ["error", "message"],
-        "properties": {
-            "error": {"type": "string"},
-            "message": {"type": "string"},
-            "fields": {"type": "object", "additionalProperties": {"type": "string"}},
-        },
-    },
-    "Health": {
-        "type": "object",
-        "required": ["status"],
-        "properties": {"status": {"type": "string"}},
-    },
-}
-
-
-def ref(name):
-    """A reference to a component schema."""
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def json_body(schema, description="OK"):
-    """A JSON response with `schema`."""
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
-def listing(plural, item):
-    """The schema of a list answer: {plural: [...], "pagination": {...}}."""
-    return {
-        "type": "object",
-        "required": [plural, "pagination"],
-        "properties": {
-            plural: {"type": "array", "items": ref(item)},
-            "pagination": ref("Pagination"),
-        },
-    }
-
-
-def path_id(name):
-    """A positive 64-bit id in the path."""
-    return {
-        "name": name,
-        "in": "path",
-        "required": True,
-        "schema": {"type": "integer", "minimum": 1, "maximum": schemas.MAX_ID},
-    }
-
-
-def query(name, schema, description):
-    """An optional query parameter."""
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "schema": schema,
-        "description": description,
-    }
-
-
-PAGING = [
-    query("page", {"type": "integer", "minimum": 1, "maximum": 10**9}, "Page number, from 1."),
-    query(
-        "per_page",
-        {"type": "integer", "minimum": 1, "maximum": 100},
-        "Items per page, 20 by default.",
-    ),
-]
-TASK_FILTERS = [
-    query(
-        "status",
-        {"enum": ["todo", "in_progress", "review", "done"]},
-        "Only tasks with this status.",
-    ),
-    query(
-        "priority", {"enum": ["low", "medium", "high", "urgent"]}, "Only tasks with this priority."
-    ),
-    query(
-        "assignee_id",
-        {"type": "integer", "minimum": 1, "maximum": schemas.MAX_ID},
-        "Only tasks assigned to this user.",
-    ),
-    query("overdue", {"enum": ["true", "false"]}, "Only overdue tasks (true), or all (false)."),
-    query("q", {"type": "string", "maxLength": 200}, "Only tasks whose title contains this text."),
-    query(
-        "sort",
-        {"enum": ["created_at", "updated_at", "due_date", "priority", "status", "title"]},
-        "Sort key.",
-    ),
-    query("order", {"enum": ["asc", "desc"]}, "Sort order, desc by default."),
-]
-
-
-def operation(summary, ok, *, auth=True, parameters=(), body=None, status="200"):
-    """One operation: its summary, parameters, body, success answer, and every error answer."""
-    responses = {status: ok if ok is not None else {"description": "Done; no content."}}
-    responses.update({code: {"$ref": f"#/components/responses/{code}"} for code in ERROR_STATUSES})
-    spec = {"summary": summary, "parameters": list(parameters), "responses": responses}
-    if body is not None:
-        spec["requestBody"] = {
-            "required": True,
-            "content": {"application/json": {"schema": ref(body.__name__)}},
-        }
-    spec["security"] = [{"bearer": []}] if auth else []
-    return spec
 
 
 PROJECT, TASK, COMMENT = [path_id("project_id")], [path_id("task_id")], [path_id("comment_id")]
+ATTACHMENT, NOTIFICATION = [path_id("attachment_id")], [path_id("notification_id")]
+UNREAD = query("unread", {"enum": ["true", "false"]}, "Only the unread ones (true), or all.")
+NOTIFICATIONS = listing("notifications", "Notification")
+NOTIFICATIONS["required"].append("unread")
+NOTIFICATIONS["properties"]["unread"] = {"type": "integer", "description": "How many are unread."}
 PATHS = {
     "/users": {
         "post": operation(
@@ -228,6 +52,39 @@ PATHS = {
         "delete": operation("Revoke all my tokens", None, status="204"),
     },
     "/me": {"get": operation("Who am I", json_body(ref("User")))},
+    "/password-reset": {
+        "post": operation(
+            "Email me a password-reset link",
+            json_body(ref("Message"), "Accepted; the same answer for unknown accounts."),
+            auth=False,
+            body=schemas.ResetIn,
+            status="202",
+        )
+    },
+    "/password-reset/confirm": {
+        "post": operation(
+            "Set a new password with the emailed token",
+            None,
+            auth=False,
+            body=schemas.ResetConfirmIn,
+            status="204",
+        )
+    },
+    "/notifications": {
+        "get": operation(
+            "My notifications, newest first",
+            json_body(NOTIFICATIONS),
+            parameters=[UNREAD, *PAGING],
+        )
+    },
+    "/notifications/{notification_id}/read": {
+        "post": operation(
+            "Mark a notification read", json_body(ref("Notification")), parameters=NOTIFICATION
+        )
+    },
+    "/notifications/read": {
+        "post": operation("Mark all my notifications read", None, status="204")
+    },
     "/projects": {
         "get": operation(
             "My projects", json_body(listing("projects", "Project")), parameters=PAGING
@@ -296,6 +153,28 @@ PATHS = {
             body=schemas.CommentIn,
             status="201",
         ),
+    },
+    "/tasks/{task_id}/restore": {
+        "post": operation("Restore an archived task", json_body(ref("Task")), parameters=TASK)
+    },
+    "/tasks/{task_id}/attachments": {
+        "get": operation(
+            "Attachments", json_body(listing("attachments", "Attachment")), parameters=TASK + PAGING
+        ),
+        "post": operation(
+            "Attach a file",
+            json_body(ref("Attachment")),
+            parameters=TASK,
+            body=UPLOAD,
+            status="201",
+        ),
+    },
+    "/attachments/{attachment_id}": {
+        "get": operation("An attachment", json_body(ref("Attachment")), parameters=ATTACHMENT),
+        "delete": operation("Delete an attachment", None, parameters=ATTACHMENT, status="204"),
+    },
+    "/attachments/{attachment_id}/content": {
+        "get": operation("Download an attachment", DOWNLOAD, parameters=ATTACHMENT),
     },
     "/comments/{comment_id}": {
         "delete": operation("Delete a comment", None, parameters=COMMENT, status="204")

@@ -94,5 +94,18 @@ class CommentIn(Input):
     body: Annotated[str, Field(min_length=1, max_length=5000, pattern=r"\S")]
 
 
+class ResetIn(Input):
+    """POST /password-reset: the username or email of the account."""
+
+    username: Annotated[str, Field(min_length=1, max_length=254)]
+
+
+class ResetConfirmIn(Input):
+    """POST /password-reset/confirm: the token from the emailed link, and the new password."""
+
+    token: Annotated[str, Field(min_length=1, max_length=1000)]
+    password: Password
+
+
 # Fields that may be sent as null to clear them; for the others, null means "not valid".
 NULLABLE = {"due_date", "assignee_id"}

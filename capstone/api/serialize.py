@@ -16,6 +16,7 @@ def user_json(user, private=False):
     }
     if private:
         data["email"] = user.email
+        data["email_verified"] = user.email_verified_at is not None
     return data
 
 
@@ -47,6 +48,7 @@ def task_json(task):
         "created_at": iso(task.created_at),
         "updated_at": iso(task.updated_at),
         "completed_at": iso(task.completed_at),
+        "archived_at": iso(task.archived_at),
     }
 
 
@@ -58,6 +60,31 @@ def comment_json(comment):
         "author_id": comment.author_id,
         "body": comment.body,
         "created_at": iso(comment.created_at),
+    }
+
+
+def notification_json(notification):
+    """A notification."""
+    return {
+        "id": notification.id,
+        "kind": notification.kind,
+        "message": notification.message,
+        "task_id": notification.task_id,
+        "created_at": iso(notification.created_at),
+        "read": notification.read_at is not None,
+    }
+
+
+def attachment_json(attachment):
+    """An attachment's details; the file itself is at /attachments/<id>/content."""
+    return {
+        "id": attachment.id,
+        "task_id": attachment.task_id,
+        "uploader_id": attachment.uploader_id,
+        "name": attachment.name,
+        "content_type": attachment.content_type,
+        "size": attachment.size,
+        "created_at": iso(attachment.created_at),
     }
 
 

@@ -19,6 +19,7 @@ from capstone.api.serialize import page_json
 from capstone.api.serialize import task_json
 from capstone.models import Comment
 from capstone.services import access
+from capstone.services import archive
 from capstone.services import comments
 from capstone.services import tasks
 from capstone.services.errors import Invalid
@@ -30,15 +31,17 @@ TRUE_FALSE = {"true": True, "false": False}
 def task_query():
     """The task list's filters, sorting and paging from the query string; 400 for nonsense."""
     page, per_page = paging()
-    overdue = request.args.get("overdue", "false")
-    if overdue not in TRUE_FALSE:
-        raise BadQuery({"overdue": "true or false."})
+    flags = {name: request.args.get(name, "false") for name in ("overdue", "archived")}
+    wrong = {name: "true or false." for name, value in flags.items() if value not in TRUE_FALSE}
+    if wrong:
+        raise BadQuery(wrong)
     try:
         return tasks.TaskQuery(
             status=request.args.get("status"),
             priority=request.args.get("priority"),
             assignee_id=number("assignee_id", None, 1, MAX_ID),
-            overdue=TRUE_FALSE[overdue],
+            overdue=TRUE_FALSE[flags["overdue"]],
+            archived=TRUE_FALSE[flags["archived"]],
             q=request.args.get("q") or None,
             sort=request.args.get("sort", "created_at"),
             order=request.args.get("order", "desc"),
@@ -85,7 +88,7 @@ def get_task(task_id):
 def update_task(task_id):
     """Change the fields sent (members only)."""
     task = member_task(task_id)
-    return task_json(tasks.update_task(task, body(TaskPatch)))
+    return task_json(tasks.update_task(task, body(TaskPatch), g.api_user))
 
 
 @bp.route("/tasks/<id:task_id>", methods=["DELETE"])
@@ -100,7 +103,14 @@ def delete_task(task_id):
 @token_required
 def complete_task(task_id):
     """Mark the task done (members only)."""
-    return task_json(tasks.update_task(member_task(task_id), {"status": "done"}))
+    return task_json(tasks.update_task(member_task(task_id), {"status": "done"}, g.api_user))
+
+
+@bp.route("/tasks/<id:task_id>/restore", methods=["POST"])
+@token_required
+def restore_task(task_id):
+    """Bring an archived task back to the lists (members only); 422 if it is not archived."""
+    return task_json(archive.restore_task(member_task(task_id)))
 
 
 @bp.route("/tasks/<id:task_id>/comments")

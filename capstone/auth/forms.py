@@ -11,7 +11,7 @@ from wtforms.validators import EqualTo
 from wtforms.validators import Length
 from wtforms.validators import Regexp
 
-from capstone.services.users import MIN_PASSWORD_LENGTH
+from capstone.services.passwords import MIN_PASSWORD_LENGTH
 
 # Long passwords are fine (a passphrase), but bound the work of hashing them.
 MAX_PASSWORD_LENGTH = 1024
@@ -54,4 +54,22 @@ class PasswordForm(FlaskForm):
     new_password = PasswordField(
         "New password",
         validators=[DataRequired(), Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)],
+    )
+
+
+class ForgotPasswordForm(FlaskForm):
+    """Asking for a password-reset link."""
+
+    username = StringField("Username or email", validators=[DataRequired(), Length(max=254)])
+
+
+class ResetPasswordForm(FlaskForm):
+    """Choosing a new password from a reset link."""
+
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)],
+    )
+    confirm = PasswordField(
+        "Repeat the password", validators=[EqualTo("password", "The passwords differ.")]
     )

@@ -1,8 +1,14 @@
-"""The data model: users, projects with members, tasks, comments. Import models from here."""
+"""The data model: users, projects, tasks, comments, files, notifications, the outbox.
 
+Import models from here.
+"""
+
+from capstone.models.attachment import Attachment
 from capstone.models.base import Base
 from capstone.models.comment import Comment
 from capstone.models.login_failure import LoginFailure
+from capstone.models.notification import Notification
+from capstone.models.outbound_email import OutboundEmail
 from capstone.models.project import Project
 from capstone.models.project import project_member
 from capstone.models.task import PRIORITIES
@@ -15,9 +21,12 @@ __all__ = [
     "PRIORITIES",
     "ROLES",
     "STATUSES",
+    "Attachment",
     "Base",
     "Comment",
     "LoginFailure",
+    "Notification",
+    "OutboundEmail",
     "Project",
     "Task",
     "User",

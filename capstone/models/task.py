@@ -43,6 +43,8 @@ class Task(Base):
         Index("ix_task_project_due_date", "project_id", "due_date"),
         Index("ix_task_project_priority", "project_id", "priority"),
         Index("ix_task_assignee_status", "assignee_id", "status"),
+        # The weekly archiving job: done tasks by completion time.
+        Index("ix_task_status_completed_at", "status", "completed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,6 +59,8 @@ class Task(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set by the weekly job for tasks done long ago: hidden from lists, never deleted.
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     project: Mapped[Project] = relationship()
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])

@@ -35,6 +35,8 @@ class User(UserMixin, Base):
     active: Mapped[bool] = mapped_column(default=True)
     # Part of the login cookie's user id: a new token ends every earlier session.
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+    # Set when the user opens the link of the verification email.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -63,7 +63,7 @@ def board(project_id):
     for status in STATUSES:
         columns[status] = db.session.scalars(
             select(Task)
-            .where(Task.project_id == project.id, Task.status == status)
+            .where(Task.project_id == project.id, Task.status == status, Task.archived_at.is_(None))
             .options(joinedload(Task.assignee))
             .order_by(Task.updated_at.desc(), Task.id.desc())
             .limit(BOARD_LIMIT)

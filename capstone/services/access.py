@@ -12,6 +12,7 @@ from werkzeug.exceptions import Forbidden
 from werkzeug.exceptions import NotFound
 
 from capstone.database import db
+from capstone.models import Attachment
 from capstone.models import Comment
 from capstone.models import Project
 from capstone.models import Task
@@ -70,3 +71,12 @@ def comment_for(user, comment_id):
         raise NotFound("There is no such comment.")
     task_for(user, comment.task_id)
     return comment
+
+
+def attachment_for(user, attachment_id):
+    """The attachment, if `user` may see its task; 404 otherwise."""
+    attachment = db.session.get(Attachment, attachment_id)
+    if attachment is None:
+        raise NotFound("There is no such attachment.")
+    task_for(user, attachment.task_id)
+    return attachment

@@ -6,6 +6,7 @@ from werkzeug.exceptions import Forbidden
 
 from capstone.database import db
 from capstone.models import Comment
+from capstone.services import notifications
 from capstone.services.errors import Invalid
 
 MAX_COMMENT_LENGTH = 5000
@@ -18,6 +19,7 @@ def add_comment(task, author, body):
         raise Invalid({"body": f"A comment has 1 to {MAX_COMMENT_LENGTH} characters."})
     comment = Comment(task=task, author=author, body=body)
     db.session.add(comment)
+    notifications.task_commented(comment)
     db.session.commit()
     return comment
 

@@ -19,7 +19,10 @@ def projects_with_counts(user):
     projects = db.session.scalars(visible_projects(user).order_by(Project.name)).all()
     rows = db.session.execute(
         select(Task.project_id, Task.status, func.count())
-        .where(Task.project_id.in_(visible_projects(user).with_only_columns(Project.id)))
+        .where(
+            Task.project_id.in_(visible_projects(user).with_only_columns(Project.id)),
+            Task.archived_at.is_(None),
+        )
         .group_by(Task.project_id, Task.status)
     )
     counts = {project.id: dict.fromkeys(STATUSES, 0) for project in projects}

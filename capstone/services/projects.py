@@ -5,6 +5,7 @@ from sqlalchemy import update
 from capstone.database import db
 from capstone.models import Project
 from capstone.models import Task
+from capstone.services import attachments
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
 
@@ -35,9 +36,11 @@ def update_project(project, name, description):
 
 
 def delete_project(project):
-    """Delete a project with its tasks and comments (the caller checked it is the owner)."""
+    """Delete a project with its tasks, comments and files (the caller checked it is the owner)."""
+    files = attachments.stored_names(Task.project_id == project.id)
     db.session.delete(project)
     db.session.commit()
+    attachments.remove_files(files)
 
 
 def add_member(project, user):

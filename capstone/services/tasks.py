@@ -1,4 +1,4 @@
-"""Tasks: create, change, complete, and list them with filters, sorting and pages."""
+"""Tasks: create, change, complete, archive, and list them with filters, sorting and pages."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +13,8 @@ from capstone.models import PRIORITIES
 from capstone.models import STATUSES
 from capstone.models import Task
 from capstone.models.base import utcnow
+from capstone.services import attachments
+from capstone.services import notifications
 from capstone.services.errors import Invalid
 from capstone.services.paging import paginate
 
@@ -68,20 +70,25 @@ def create_task(project, creator, data):
     if task.status == "done":
         task.completed_at = utcnow()
     db.session.add(task)
+    db.session.flush()
+    notifications.task_assigned(task, creator)
     db.session.commit()
     return task
 
 
-def update_task(task, data):
-    """Change the allowed fields of `data`; moving into or out of 'done' sets completed_at."""
+def update_task(task, data, actor):
+    """`actor` changes the fields of `data`; 'done' sets completed_at; a new assignee is told."""
     fields = clean_task_fields(task.project, data)
-    was_done = task.status == "done"
+    was_done, was_assigned_to = task.status == "done", task.assignee_id
     for name, value in fields.items():
         setattr(task, name, value)
     if task.status == "done" and not was_done:
         task.completed_at = utcnow()
     elif task.status != "done":
         task.completed_at = None
+    if task.assignee_id != was_assigned_to:
+        db.session.flush()  # task.assignee follows assignee_id
+        notifications.task_assigned(task, actor)
     db.session.commit()
     return task
 
@@ -94,6 +101,7 @@ class TaskQuery:
     priority: str | None = None
     assignee_id: int | None = None
     overdue: bool = False
+    archived: bool = False  # the archive instead of the live tasks
     q: str | None = None
     sort: str = "created_at"
     order: str = "desc"
@@ -120,7 +128,8 @@ class TaskQuery:
 
 def list_tasks(project, query):
     """One page of the project's tasks matching `query`, with assignees loaded in the same query."""
-    conditions = [Task.project_id == project.id]
+    archived = Task.archived_at.is_not(None) if query.archived else Task.archived_at.is_(None)
+    conditions = [Task.project_id == project.id, archived]
     if query.status:
         conditions.append(Task.status == query.status)
     if query.priority:
@@ -143,8 +152,10 @@ def list_tasks(project, query):
 
 
 def delete_task(user, task):
-    """Delete a task and its comments: its creator or the project's owner may."""
+    """Delete a task, its comments and attachments: its creator or the project's owner may."""
     if user.id not in (task.creator_id, task.project.owner_id):
         raise Forbidden("Only the task's creator or the project's owner can delete it.")
+    files = attachments.stored_names(Task.id == task.id)
     db.session.delete(task)
     db.session.commit()
+    attachments.remove_files(files)

@@ -16,10 +16,11 @@ from capstone.database import db
 from capstone.models import LoginFailure
 from capstone.models import User
 from capstone.models.base import utcnow
+from capstone.services import account_links
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
+from capstone.services.passwords import hash_new_password
 
-MIN_PASSWORD_LENGTH = 8
 # Checked against when the account does not exist, so that answer takes as long as a
 # wrong password and does not reveal which names are taken.
 UNKNOWN_USER_HASH = generate_password_hash("an unguessable placeholder")
@@ -34,17 +35,18 @@ def find_user(username_or_email):
 
 
 def register(username, email, password):
-    """Create a member account; Invalid if a field is wrong, Taken if the name or email is."""
+    """Create a member account and email a verification link; Invalid or Taken if it can't be."""
     username, email = (username or "").strip(), (email or "").strip().lower()
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise Invalid({"password": f"A password has at least {MIN_PASSWORD_LENGTH} characters."})
+    password_hash = hash_new_password(password)
     taken = find_user(username) or find_user(email)
     if taken is not None:
         field = "username" if taken.username.lower() == username.lower() else "email"
         raise Taken({field: f"That {field} is already registered."})
-    user = User(username=username, email=email, password_hash=generate_password_hash(password))
+    user = User(username=username, email=email, password_hash=password_hash)
     db.session.add(user)
     try:
+        db.session.flush()  # the new id, for the link in the email
+        account_links.send_verification(user)
         db.session.commit()
     except IntegrityError:
         # Two people registering the same name at once: the database's unique
@@ -91,10 +93,6 @@ def change_password(user, current, new):
     """Change the password, after checking the current one; every other session ends."""
     if not check_password_hash(user.password_hash, current or ""):
         raise Invalid({"current_password": "That is not your current password."})
-    if len(new or "") < MIN_PASSWORD_LENGTH:
-        raise Invalid(
-            {"new_password": f"A password has at least {MIN_PASSWORD_LENGTH} characters."}
-        )
-    user.password_hash = generate_password_hash(new)
+    user.password_hash = hash_new_password(new, field="new_password")
     user.end_all_sessions()
     db.session.commit()

@@ -13,6 +13,7 @@ from flask_login import login_required
 from capstone.forms import CommentForm
 from capstone.forms import TaskForm
 from capstone.services import access
+from capstone.services import attachments
 from capstone.services import comments
 from capstone.services import tasks
 from capstone.services.errors import Invalid
@@ -40,6 +41,7 @@ def query_from_args(args):
             priority=args.get("priority") or None,
             assignee_id=int(assignee) if assignee else None,
             overdue=args.get("overdue") == "1",
+            archived=args.get("archived") == "1",
             q=(args.get("q") or "").strip()[:200] or None,
             sort=args.get("sort", "created_at"),
             order=args.get("order", "desc"),
@@ -77,13 +79,23 @@ def new(project_id):
     return render_form("tasks/form.html", form, project=project, task=None)
 
 
+def render_detail(task, form=None, upload_error=None, status=200):
+    """The task page: the task, its comments and attachments, and their forms."""
+    page = render_template(
+        "tasks/detail.html",
+        task=task,
+        comments=comments.comments_of(task),
+        attachments=attachments.attachments_of(task),
+        form=form or CommentForm(),
+        upload_error=upload_error,
+    )
+    return page, status
+
+
 @bp.route("/tasks/<id:task_id>")
 def detail(task_id):
-    """One task, its comments, and the comment form."""
-    task = access.task_for(current_user, task_id)
-    return render_template(
-        "tasks/detail.html", task=task, comments=comments.comments_of(task), form=CommentForm()
-    )
+    """One task, its comments and attachments."""
+    return render_detail(access.task_for(current_user, task_id))
 
 
 @bp.route("/tasks/<id:task_id>/edit", methods=["GET", "POST"])
@@ -95,7 +107,7 @@ def edit(task_id):
     form.set_members(task.project.members)
     if form.validate_on_submit():
         try:
-            tasks.update_task(task, form.task_fields())
+            tasks.update_task(task, form.task_fields(), current_user)
         except Invalid as invalid:
             show_errors(form, invalid)
         else:
@@ -110,7 +122,7 @@ def move(task_id):
     task = access.task_for(current_user, task_id)
     access.require_member(current_user, task.project)
     try:
-        tasks.update_task(task, {"status": request.form.get("status", "")})
+        tasks.update_task(task, {"status": request.form.get("status", "")}, current_user)
     except Invalid:
         abort(400, "That is not a status.")
     if request.form.get("back") == "board":
@@ -128,10 +140,7 @@ def comment(task_id):
         comments.add_comment(task, current_user, form.body.data)
         flash("Comment added.", "success")
         return redirect(url_for("tasks.detail", task_id=task.id, _anchor="comments"), code=303)
-    page = render_template(
-        "tasks/detail.html", task=task, comments=comments.comments_of(task), form=form
-    )
-    return page, 400
+    return render_detail(task, form=form, status=400)
 
 
 @bp.route("/comments/<id:comment_id>/delete", methods=["POST"])

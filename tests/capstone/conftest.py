@@ -21,6 +21,7 @@ from capstone.database import db
 from capstone.models import Project
 from capstone.models import Task
 from capstone.models import User
+from capstone.models.base import utcnow
 from capstone.models.task import today
 
 PASSWORD = "correct-horse-battery"
@@ -53,7 +54,12 @@ def app_config(tmp_path, migrated_database):
     """The settings of the test's app; a test may change them before using `app`."""
     path = tmp_path / "capstone.sqlite"
     shutil.copy(migrated_database, path)
-    return {"ENV_NAME": "testing", "DATABASE_URL": f"sqlite:///{path}", "WTF_CSRF_ENABLED": False}
+    return {
+        "ENV_NAME": "testing",
+        "DATABASE_URL": f"sqlite:///{path}",
+        "WTF_CSRF_ENABLED": False,
+        "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+    }
 
 
 @pytest.fixture
@@ -84,8 +90,8 @@ class Builder:
         self.app = app
         self.password_hash = password_hash
 
-    def user(self, username, role="member", active=True):
-        """A user whose password is PASSWORD; returns its id."""
+    def user(self, username, role="member", active=True, verified=True):
+        """A user whose password is PASSWORD (and email verified, unless not); returns its id."""
         with self.app.app_context():
             user = User(
                 username=username,
@@ -93,6 +99,7 @@ class Builder:
                 password_hash=self.password_hash,
                 role=role,
                 active=active,
+                email_verified_at=utcnow() if verified else None,
             )
             db.session.add(user)
             db.session.commit()

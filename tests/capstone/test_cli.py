@@ -33,7 +33,14 @@ def test_seed_demo_generates_tasks_in_batches(app, runner):
 
 
 def test_seed_demo_refuses_in_production(app_config):
-    app = create_app({**app_config, "ENV_NAME": "production", "SECRET_KEY": "s" * 40})
+    app = create_app(
+        {
+            **app_config,
+            "ENV_NAME": "production",
+            "SECRET_KEY": "s" * 40,
+            "PUBLIC_URL": "https://t.example",
+        }
+    )
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     assert result.exit_code != 0
     assert "refuses to run in production" in result.output

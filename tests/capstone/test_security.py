@@ -27,8 +27,15 @@ def test_the_session_cookie_is_httponly_and_samesite_lax(client, build, login):
     assert not cookie.secure  # development: plain HTTP on localhost
 
 
+PRODUCTION = {
+    "ENV_NAME": "production",
+    "SECRET_KEY": "p" * 40,
+    "PUBLIC_URL": "https://tasks.example",
+}
+
+
 def test_production_cookies_are_secure(app_config):
-    app = create_app({**app_config, "ENV_NAME": "production", "SECRET_KEY": "p" * 40})
+    app = create_app({**app_config, **PRODUCTION})
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
 
 
@@ -39,11 +46,12 @@ def test_production_cookies_are_secure(app_config):
         ({"SECRET_KEY": DEV_SECRET_KEY}, "SECRET_KEY is not set"),
         ({"SECRET_KEY": "too-short"}, "shorter than 32"),
         ({"SECRET_KEY": "p" * 40, "DEBUG": True}, "DEBUG is on"),
+        ({"SECRET_KEY": "p" * 40, "PUBLIC_URL": None}, "PUBLIC_URL is not set"),
     ],
 )
 def test_production_refuses_unsafe_settings(app_config, settings, reason, monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
-    config = {**app_config, "ENV_NAME": "production", "SECRET_KEY": None, **settings}
+    config = {**app_config, **PRODUCTION, "SECRET_KEY": None, **settings}
     with pytest.raises(RuntimeError, match=reason):
         create_app(config)
 
@@ -54,6 +62,23 @@ def test_settings_come_from_the_environment(app_config, monkeypatch, tmp_path):
     app = create_app({"ENV_NAME": "development"})
     assert app.config["SECRET_KEY"] == "from-the-environment-" * 2
     assert app.config["DATABASE_URL"].endswith("env.sqlite")
+
+
+def test_settings_from_the_environment_get_their_types(app_config, monkeypatch):
+    monkeypatch.setenv("MAIL_PORT", "587")
+    monkeypatch.setenv("MAIL_USE_TLS", "yes")
+    monkeypatch.setenv("MAX_ATTACHMENT_SIZE", "1000")
+    app = create_app(app_config)
+    assert app.config["MAIL_PORT"] == 587
+    assert app.config["MAIL_USE_TLS"] is True
+    assert app.config["MAX_ATTACHMENT_SIZE"] == 1000
+
+
+@pytest.mark.parametrize(("name", "value"), [("MAIL_PORT", "smtp"), ("MAIL_USE_SSL", "maybe")])
+def test_a_setting_that_makes_no_sense_stops_the_start(app_config, monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(RuntimeError, match=f"{name}='{value}' is not valid"):
+        create_app(app_config)
 
 
 def test_csrf_is_enforced_on_every_form_when_enabled(app_config, build, password_hash):

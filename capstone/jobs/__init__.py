@@ -1,0 +1,91 @@
+"""Background jobs with Celery, wired through the factory as in Flask's own Celery guide.
+
+Every job runs inside an application context of the app that created the Celery app,
+so `db.session`, `current_app.config` and `url_for` work in a job as in a view. The
+jobs themselves are in mailing.py and schedule.py.
+
+Without a broker (no REDIS_URL or CELERY_BROKER_URL), jobs run eagerly: in the same
+process, at the moment they are queued. That is the development mode; `make run`
+needs nothing else. With a broker, `celery -A capstone.worker worker` runs them and
+`celery -A capstone.worker beat` queues the scheduled ones.
+
+Views never queue a job directly: they call `after_commit(name, *args)`, and the job
+is queued only once the current transaction has committed, so a worker never looks
+for a row that is not there yet, and a rolled-back change queues nothing.
+"""
+
+from celery import Celery
+from celery import Task
+from celery.schedules import crontab
+from flask import current_app
+from sqlalchemy import event
+
+from capstone.database import db
+
+PENDING = "capstone_jobs"  # the key in Session.info for jobs waiting for the commit
+
+SCHEDULE = {
+    "daily-digest": {"task": "capstone.send_digests", "schedule": crontab(hour=8, minute=0)},
+    "weekly-archive": {
+        "task": "capstone.archive_done_tasks",
+        "schedule": crontab(hour=3, minute=0, day_of_week="sunday"),
+    },
+}
+
+
+def celery_settings(config, testing):
+    """Celery's settings from the app's configuration."""
+    broker = config["CELERY_BROKER_URL"] or config["REDIS_URL"]
+    return {
+        "broker_url": broker or "memory://",
+        "task_always_eager": broker is None,
+        # In tests a failing job fails the test; on a laptop the page still loads.
+        "task_eager_propagates": testing,
+        "task_ignore_result": True,
+        # A worker that dies mid-job leaves the job to another worker; the jobs are
+        # idempotent, so running one twice does no harm.
+        "task_acks_late": True,
+        "worker_prefetch_multiplier": 1,
+        "broker_connection_retry_on_startup": True,
+        "timezone": config["CELERY_TIMEZONE"],
+        "beat_schedule": SCHEDULE,
+    }
+
+
+def init_app(app):
+    """Create the app's Celery app (app.extensions["celery"]) and hook jobs to commits."""
+
+    class FlaskTask(Task):
+        """A Celery task that runs inside an application context of `app`."""
+
+        def __call__(self, *args, **kwargs):
+            with app.app_context():
+                return self.run(*args, **kwargs)
+
+    from capstone.jobs import mailing  # noqa: F401 (registers the jobs before Celery finalizes)
+    from capstone.jobs import schedule  # noqa: F401
+
+    celery = Celery(app.import_name, task_cls=FlaskTask)
+    celery.config_from_object(celery_settings(app.config, app.testing))
+    app.extensions["celery"] = celery
+    sessions = app.extensions["capstone_db"].sessionmaker
+    event.listen(sessions, "after_commit", queue_pending)
+    event.listen(sessions, "after_soft_rollback", forget_pending)
+    return celery
+
+
+def after_commit(name, *args):
+    """Queue the job `name` with `args` once the current transaction commits."""
+    db.session.info.setdefault(PENDING, []).append((name, args))
+
+
+def queue_pending(session):
+    """After a commit: queue the jobs that were waiting for it."""
+    celery = current_app.extensions["celery"]
+    for name, args in session.info.pop(PENDING, []):
+        celery.tasks[name].delay(*args)
+
+
+def forget_pending(session, previous_transaction):
+    """After a rollback: the rows those jobs needed are gone, so are the jobs."""
+    session.info.pop(PENDING, None)
