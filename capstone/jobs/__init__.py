@@ -33,14 +33,14 @@ SCHEDULE = {
 }
 
 
-def celery_settings(config, testing):
+def celery_settings(config):
     """Celery's settings from the app's configuration."""
     broker = config["CELERY_BROKER_URL"] or config["REDIS_URL"]
     return {
         "broker_url": broker or "memory://",
         "task_always_eager": broker is None,
-        # In tests a failing job fails the test; on a laptop the page still loads.
-        "task_eager_propagates": testing,
+        # Propagating would also skip the retries; queue_pending logs failures instead.
+        "task_eager_propagates": False,
         "task_ignore_result": True,
         # A worker that dies mid-job leaves the job to another worker; the jobs are
         # idempotent, so running one twice does no harm.
@@ -66,7 +66,7 @@ def init_app(app):
     from capstone.jobs import schedule  # noqa: F401
 
     celery = Celery(app.import_name, task_cls=FlaskTask)
-    celery.config_from_object(celery_settings(app.config, app.testing))
+    celery.config_from_object(celery_settings(app.config))
     app.extensions["celery"] = celery
     sessions = app.extensions["capstone_db"].sessionmaker
     event.listen(sessions, "after_commit", queue_pending)
@@ -80,10 +80,21 @@ def after_commit(name, *args):
 
 
 def queue_pending(session):
-    """After a commit: queue the jobs that were waiting for it."""
+    """After a commit: queue the jobs that were waiting for it.
+
+    Nothing may raise from here: the data is already committed, and an exception would
+    turn the request into an error. A job that cannot be queued (the broker is down) or
+    that failed in eager mode is logged; its outbox row stays unsent.
+    """
     celery = current_app.extensions["celery"]
     for name, args in session.info.pop(PENDING, []):
-        celery.tasks[name].delay(*args)
+        try:
+            result = celery.tasks[name].delay(*args)
+        except Exception:
+            current_app.logger.exception("Could not queue the job %s%r", name, args)
+            continue
+        if celery.conf.task_always_eager and result.failed():
+            current_app.logger.error("The job %s%r failed: %r", name, args, result.result)
 
 
 def forget_pending(session, previous_transaction):

@@ -86,15 +86,16 @@ def path_of(attachment):
 
 def write_file(path, head, stream, limit):
     """Write `head` then the rest of `stream` to a new file; 413 once it passes `limit` bytes."""
-    size = len(head)
+    size = 0
     with open(path, "xb") as target:
-        target.write(head)
-        while chunk := stream.read(CHUNK):
+        chunk = head
+        while chunk:
             size += len(chunk)
             if size > limit:
                 megabytes = limit / (1024 * 1024)
                 raise RequestEntityTooLarge(f"A file can be at most {megabytes:g} MB.")
             target.write(chunk)
+            chunk = stream.read(CHUNK)
     return size
 
 

@@ -42,7 +42,7 @@ def task_commented(comment):
     """Tell the task's assignee and creator that someone else commented."""
     task = comment.task
     people = {user.id: user for user in (task.assignee, task.creator) if user is not None}
-    people.pop(comment.author_id, None)
+    people.pop(comment.author.id, None)  # author_id is not set before the flush
     for user in people.values():
         notify(user, "commented", f"{comment.author.username} commented on “{task.title}”.", task)
 

@@ -6,12 +6,16 @@ are made once too: scrypt is slow on purpose. CSRF checks are off in most tests,
 forms can be posted directly; test_security.py turns them on and checks them.
 """
 
+import email
+import email.policy
 import shutil
+import socket
 from contextlib import contextmanager
 from datetime import date
 from datetime import timedelta
 
 import pytest
+from aiosmtpd.controller import Controller
 from sqlalchemy import event
 from werkzeug.security import generate_password_hash
 
@@ -208,3 +212,42 @@ def known(build, team):
             assignee_id=assignee,
         )
     return team
+
+
+class Mailbox:
+    """An aiosmtpd handler that keeps what it receives; it can refuse the first messages."""
+
+    def __init__(self):
+        self.messages = []
+        self.refusals = []  # SMTP answers for the next messages, such as "451 Try later"
+
+    async def handle_DATA(self, server, session, envelope):
+        """Called by aiosmtpd for each message."""
+        if self.refusals:
+            return self.refusals.pop(0)
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+        )
+        return "250 OK"
+
+    def to(self, address):
+        """The messages sent to `address`."""
+        return [message for message in self.messages if message["To"] == address]
+
+
+def free_port():
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def mailbox(app):
+    """A real SMTP server on loopback, and the app set to send its email there."""
+    handler = Mailbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port)
+    yield handler
+    controller.stop()
