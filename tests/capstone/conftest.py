@@ -243,11 +243,18 @@ def free_port():
 
 
 @pytest.fixture
-def mailbox(app):
-    """A real SMTP server on loopback, and the app set to send its email there."""
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on a loopback port; yields its Mailbox, with `.port`."""
     handler = Mailbox()
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port)
+    handler.port = controller.port
     yield handler
     controller.stop()
+
+
+@pytest.fixture
+def mailbox(app, smtp_server):
+    """The SMTP server's Mailbox, with the app set to send its email there."""
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp_server.port)
+    return smtp_server
