@@ -28,7 +28,7 @@ def test_each_app_context_gets_its_own_connection(app):
         assert db.connection is not first
 
 
-def test_teardown_closes_the_connection_even_when_the_request_failed(app):
+def test_teardown_closes_the_connection_even_when_the_request_failed(app, monkeypatch):
     opened = []
 
     @app.route("/boom")
@@ -37,7 +37,7 @@ def test_teardown_closes_the_connection_even_when_the_request_failed(app):
         raise RuntimeError("the view failed")
 
     app.testing = False  # let the 500 handler answer instead of raising into the test
-    app.logger.disabled = True
+    monkeypatch.setattr(app.logger, "disabled", True)  # the logger is shared: undo it
     assert app.test_client().get("/boom").status_code == 500
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         opened[0].execute("SELECT 1")

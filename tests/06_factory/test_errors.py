@@ -16,13 +16,13 @@ def test_a_405_keeps_its_allow_header(client):
     assert "<h1>405 Method Not Allowed</h1>" in response.text
 
 
-def test_an_unhandled_exception_is_a_500_page_without_internals(app):
+def test_an_unhandled_exception_is_a_500_page_without_internals(app, monkeypatch):
     @app.route("/boom")
     def boom():
         raise RuntimeError("secret internals")
 
     app.testing = False
-    app.logger.disabled = True
+    monkeypatch.setattr(app.logger, "disabled", True)  # the logger is shared: undo it
     response = app.test_client().get("/boom")
     assert response.status_code == 500
     assert "<h1>500 Internal Server Error</h1>" in response.text

@@ -63,6 +63,11 @@ def app_config(tmp_path, migrated_database):
         "DATABASE_URL": f"sqlite:///{path}",
         "WTF_CSRF_ENABLED": False,
         "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        # Whatever the shell says: jobs run in-process, email goes nowhere unless a
+        # test sets up its SMTP server (CI exports REDIS_URL for the worker test).
+        "REDIS_URL": None,
+        "CELERY_BROKER_URL": None,
+        "MAIL_SERVER": None,
     }
 
 

@@ -163,7 +163,7 @@ def test_an_unhandled_error_is_a_plain_500(app, client, monkeypatch):
 
     monkeypatch.setattr("capstone.main.views.render_template", broken)
     app.testing = False  # as in production: the error becomes a 500 page, not an exception
-    app.logger.disabled = True
+    monkeypatch.setattr(app.logger, "disabled", True)  # the logger is shared: undo it
     response = client.get("/")
     assert response.status_code == 500
     assert "<h1>500 Internal Server Error</h1>" in response.text

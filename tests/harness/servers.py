@@ -59,14 +59,21 @@ class Server:
                 self._changed.wait(min(left, 0.1))
 
 
+# Settings that point the capstone at services (CI exports REDIS_URL for one test).
+# Servers started by the tests run as on a fresh laptop, in the embedded mode the
+# READMEs document, whatever the shell that runs the tests has set.
+SERVICE_SETTINGS = ("REDIS_URL", "CELERY_BROKER_URL", "DATABASE_URL", "MAIL_SERVER")
+
+
 def venv_environ():
     """The environment with the running interpreter's folder first on PATH.
 
     `python` and `flask` in a command then mean the virtual environment's, as they
-    do for a learner who has activated it.
+    do for a learner who has activated it. SERVICE_SETTINGS are left out.
     """
     bin_folder = os.path.dirname(sys.executable)
-    return {**os.environ, "PATH": bin_folder + os.pathsep + os.environ.get("PATH", "")}
+    environ = {k: v for k, v in os.environ.items() if k not in SERVICE_SETTINGS}
+    return {**environ, "PATH": bin_folder + os.pathsep + os.environ.get("PATH", "")}
 
 
 @contextmanager

@@ -23,6 +23,7 @@ FENCE = re.compile(r"^```console\n(.*?)^```", flags=re.MULTILINE | re.DOTALL)
 VOLATILE = [
     (re.compile(r"^(Date|Server): .*$", flags=re.MULTILINE | re.IGNORECASE), r"\1: <varies>"),
     (re.compile(r"\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\]"), "[<time>]"),  # stage 02's log
+    (re.compile(r"\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]"), "[<time>]"),  # Flask's log
     (re.compile(r"\[\d\d/\w{3}/\d{4} \d\d:\d\d:\d\d\]"), "[<time>]"),  # wsgiref's log
     (re.compile(r"\(\d+\.\dms\)"), "(<ms>)"),
     (re.compile(r"Expires=\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT"), "Expires=<date>"),

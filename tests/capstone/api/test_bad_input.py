@@ -110,7 +110,7 @@ def test_an_unexpected_error_is_a_json_500_without_internals(app, client, alice,
 
     monkeypatch.setattr("capstone.api.projects.paginate", broken)
     app.testing = False
-    app.logger.disabled = True
+    monkeypatch.setattr(app.logger, "disabled", True)  # the logger is shared: undo it
     response = client.get("/api/v1/projects", headers=alice)
     assert response.status_code == 500
     assert response.get_json()["error"] == "internal_error"
