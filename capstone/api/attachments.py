@@ -2,7 +2,6 @@
 
 from flask import g
 from flask import request
-from sqlalchemy import select
 from werkzeug.exceptions import UnsupportedMediaType
 
 from capstone.api import bp
@@ -10,7 +9,6 @@ from capstone.api.auth import token_required
 from capstone.api.inputs import paging
 from capstone.api.serialize import attachment_json
 from capstone.api.serialize import page_json
-from capstone.models import Attachment
 from capstone.services import access
 from capstone.services import attachments
 from capstone.services.paging import paginate
@@ -21,7 +19,7 @@ from capstone.services.paging import paginate
 def list_attachments(task_id):
     """The task's attachments, oldest first."""
     task = access.task_for(g.api_user, task_id)
-    query = select(Attachment).where(Attachment.task_id == task.id).order_by(Attachment.id)
+    query = attachments.attachments_of(task)
     return page_json("attachments", paginate(query, *paging()), attachment_json)
 
 

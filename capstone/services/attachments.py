@@ -18,6 +18,7 @@ import secrets
 from flask import current_app
 from flask import send_file
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.exceptions import UnsupportedMediaType
@@ -147,10 +148,13 @@ def send(attachment):
 
 
 def attachments_of(task):
-    """The task's attachments, oldest first."""
-    return db.session.scalars(
-        select(Attachment).where(Attachment.task_id == task.id).order_by(Attachment.id)
-    ).all()
+    """A select() of the task's attachments, oldest first, uploaders loaded in the same query."""
+    return (
+        select(Attachment)
+        .where(Attachment.task_id == task.id)
+        .options(joinedload(Attachment.uploader))
+        .order_by(Attachment.id)
+    )
 
 
 def delete(user, attachment):

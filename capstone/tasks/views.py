@@ -10,6 +10,7 @@ from flask import url_for
 from flask_login import current_user
 from flask_login import login_required
 
+from capstone.database import db
 from capstone.forms import CommentForm
 from capstone.forms import TaskForm
 from capstone.services import access
@@ -85,7 +86,7 @@ def render_detail(task, form=None, upload_error=None, status=200):
         "tasks/detail.html",
         task=task,
         comments=comments.comments_of(task),
-        attachments=attachments.attachments_of(task),
+        attachments=db.session.scalars(attachments.attachments_of(task)).all(),
         form=form or CommentForm(),
         upload_error=upload_error,
     )

@@ -7,6 +7,7 @@ import logging
 
 from sqlalchemy import select
 
+from capstone import create_app
 from capstone.database import db
 from capstone.jobs import mailing
 from capstone.models import OutboundEmail
@@ -49,6 +50,20 @@ def test_a_rolled_back_transaction_sends_nothing(app, mailbox):
     queue(app, commit=False)
     assert mailbox.messages == []
     assert outbox(app) == []
+
+
+def test_a_rollback_forgets_the_job_even_if_the_session_commits_later(app, mailbox, monkeypatch):
+    runs = []
+    claim = mailing.claim
+    monkeypatch.setattr(mailing, "claim", lambda email_id: runs.append(email_id) or claim(email_id))
+    with app.test_request_context():
+        queue_email("gone", "bob@example.org", "Gone", "email/verify.txt", user=None, link="x")
+        db.session.rollback()
+        # The same session commits another email afterwards: only that one is sent.
+        queue_email("kept", "bob@example.org", "Kept", "email/verify.txt", user=None, link="x")
+        db.session.commit()
+    assert [m["Subject"] for m in mailbox.messages] == ["Kept"]
+    assert len(runs) == 1  # no job left over for the rolled-back row
 
 
 def test_the_same_key_twice_is_one_email(app, mailbox):
@@ -110,8 +125,6 @@ def test_without_a_mail_server_emails_go_to_the_log(app, caplog):
 
 def test_jobs_are_eager_without_a_broker_and_queued_with_one(app, app_config):
     assert app.extensions["celery"].conf.task_always_eager
-    from capstone import create_app
-
     queued = create_app({**app_config, "REDIS_URL": "redis://127.0.0.1:6399/0"})
     conf = queued.extensions["celery"].conf
     assert not conf.task_always_eager

@@ -207,3 +207,25 @@ def test_the_web_page_uploads_lists_and_downloads(app, client, login, team):
     refused = client.post(f"{page}/attachments", data={})
     assert refused.status_code == 400
     assert "Choose a file to upload." in refused.text
+
+
+def test_the_task_page_query_count_does_not_grow_with_attachments(
+    client, auth, build, login, upload, team, count_queries
+):
+    uploaders = [build.user(f"helper{number}") for number in range(3)]
+    for user_id in uploaders:
+        members = f"/api/v1/projects/{team['project']}/members"
+        client.post(members, json={"user_id": user_id}, headers=auth("alice"))
+    upload("first.txt", b"text")
+    login(client, "alice")
+    page = f"/tasks/{team['task']}"
+
+    def statements():
+        with count_queries() as sent:
+            assert client.get(page).status_code == 200
+        return len(sent)
+
+    small = statements()
+    for number in range(3):
+        upload(f"more-{number}.txt", b"text", who=f"helper{number}")  # uploaders to load
+    assert statements() == small
