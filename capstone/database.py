@@ -9,6 +9,10 @@ and closed by teardown_appcontext. Usage::
 
 SQLite files get WAL mode and a busy timeout, so several threads and processes can
 write one after the other without "database is locked" errors.
+
+`db.after_commit(callback)` runs `callback()` once the current transaction commits,
+and forgets it if the transaction rolls back: background jobs and live events use it,
+so nobody hears of a change that did not happen.
 """
 
 import os
@@ -24,6 +28,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
 
 EXTENSION_KEY = "capstone_db"
+AFTER_COMMIT = "capstone_after_commit"  # the key in Session.info for the waiting callbacks
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -64,6 +69,24 @@ def sqlite_url_in(folder, name="capstone.sqlite"):
     return f"sqlite:///{os.path.join(folder, name)}"
 
 
+def run_after_commit(session):
+    """After a commit: run the callbacks that were waiting for it.
+
+    Nothing may raise from here: the data is already committed, and an exception would
+    turn a successful request into an error. A failing callback is logged instead.
+    """
+    for callback in session.info.pop(AFTER_COMMIT, []):
+        try:
+            callback()
+        except Exception:
+            current_app.logger.exception("After the commit, %r failed", callback)
+
+
+def forget_after_commit(session, previous_transaction):
+    """After a rollback: what the callbacks would announce did not happen."""
+    session.info.pop(AFTER_COMMIT, None)
+
+
 class Database:
     """SQLAlchemy for Flask apps: an engine per app, a session per application context."""
 
@@ -74,9 +97,10 @@ class Database:
     def init_app(self, app):
         """Create the app's engine from DATABASE_URL and register the session cleanup."""
         engine = make_engine(app.config["DATABASE_URL"])
-        app.extensions[EXTENSION_KEY] = DatabaseState(
-            engine, sessionmaker(engine, expire_on_commit=False)
-        )
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(sessions, "after_commit", run_after_commit)
+        event.listen(sessions, "after_soft_rollback", forget_after_commit)
+        app.extensions[EXTENSION_KEY] = DatabaseState(engine, sessions)
         app.teardown_appcontext(self.remove_session)
 
     @property
@@ -90,6 +114,10 @@ class Database:
         if "db_session" not in g:
             g.db_session = current_app.extensions[EXTENSION_KEY].sessionmaker()
         return g.db_session
+
+    def after_commit(self, callback):
+        """Call `callback()` after the current transaction commits; never if it rolls back."""
+        self.session.info.setdefault(AFTER_COMMIT, []).append(callback)
 
     def remove_session(self, error=None):
         """Roll back what a failed request left uncommitted, then close the session."""

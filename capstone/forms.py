@@ -12,12 +12,8 @@ from wtforms.validators import Optional
 
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
+from capstone.models import label
 from capstone.services.comments import MAX_COMMENT_LENGTH
-
-
-def label(name):
-    """A value as people read it: 'in_progress' -> 'In progress', 'todo' -> 'To do'."""
-    return "To do" if name == "todo" else name.replace("_", " ").capitalize()
 
 
 class ProjectForm(FlaskForm):

@@ -4,9 +4,9 @@ from flask import render_template
 from flask import request
 from flask_login import current_user
 
-from capstone.forms import label
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
+from capstone.models import label
 from capstone.services import notifications
 from capstone.services.tasks import SORTS
 

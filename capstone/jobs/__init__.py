@@ -14,15 +14,14 @@ is queued only once the current transaction has committed, so a worker never loo
 for a row that is not there yet, and a rolled-back change queues nothing.
 """
 
+import functools
+
 from celery import Celery
 from celery import Task
 from celery.schedules import crontab
 from flask import current_app
-from sqlalchemy import event
 
 from capstone.database import db
-
-PENDING = "capstone_jobs"  # the key in Session.info for jobs waiting for the commit
 
 SCHEDULE = {
     "daily-digest": {"task": "capstone.send_digests", "schedule": crontab(hour=8, minute=0)},
@@ -39,7 +38,7 @@ def celery_settings(config):
     return {
         "broker_url": broker or "memory://",
         "task_always_eager": broker is None,
-        # Propagating would also skip the retries; queue_pending logs failures instead.
+        # Propagating would also skip the retries; queue() logs failures instead.
         "task_eager_propagates": False,
         "task_ignore_result": True,
         # A worker that dies mid-job leaves the job to another worker; the jobs are
@@ -53,7 +52,7 @@ def celery_settings(config):
 
 
 def init_app(app):
-    """Create the app's Celery app (app.extensions["celery"]) and hook jobs to commits."""
+    """Create the app's Celery app, in app.extensions["celery"]."""
 
     class FlaskTask(Task):
         """A Celery task that runs inside an application context of `app`."""
@@ -68,35 +67,17 @@ def init_app(app):
     celery = Celery(app.import_name, task_cls=FlaskTask)
     celery.config_from_object(celery_settings(app.config))
     app.extensions["celery"] = celery
-    sessions = app.extensions["capstone_db"].sessionmaker
-    event.listen(sessions, "after_commit", queue_pending)
-    event.listen(sessions, "after_soft_rollback", forget_pending)
     return celery
 
 
 def after_commit(name, *args):
     """Queue the job `name` with `args` once the current transaction commits."""
-    db.session.info.setdefault(PENDING, []).append((name, args))
+    db.after_commit(functools.partial(queue, name, args))
 
 
-def queue_pending(session):
-    """After a commit: queue the jobs that were waiting for it.
-
-    Nothing may raise from here: the data is already committed, and an exception would
-    turn the request into an error. A job that cannot be queued (the broker is down) or
-    that failed in eager mode is logged; its outbox row stays unsent.
-    """
+def queue(name, args):
+    """Queue the job now; in eager mode, log it if it failed (its outbox row stays unsent)."""
     celery = current_app.extensions["celery"]
-    for name, args in session.info.pop(PENDING, []):
-        try:
-            result = celery.tasks[name].delay(*args)
-        except Exception:
-            current_app.logger.exception("Could not queue the job %s%r", name, args)
-            continue
-        if celery.conf.task_always_eager and result.failed():
-            current_app.logger.error("The job %s%r failed: %r", name, args, result.result)
-
-
-def forget_pending(session, previous_transaction):
-    """After a rollback: the rows those jobs needed are gone, so are the jobs."""
-    session.info.pop(PENDING, None)
+    result = celery.tasks[name].delay(*args)
+    if celery.conf.task_always_eager and result.failed():
+        current_app.logger.error("The job %s%r failed: %r", name, args, result.result)

@@ -14,6 +14,7 @@ from capstone.models.project import project_member
 from capstone.models.task import PRIORITIES
 from capstone.models.task import STATUSES
 from capstone.models.task import Task
+from capstone.models.task import label
 from capstone.models.user import ROLES
 from capstone.models.user import User
 
@@ -30,5 +31,6 @@ __all__ = [
     "Project",
     "Task",
     "User",
+    "label",
     "project_member",
 ]

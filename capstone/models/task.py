@@ -25,6 +25,11 @@ STATUSES = ("todo", "in_progress", "review", "done")
 PRIORITIES = ("low", "medium", "high", "urgent")
 
 
+def label(name):
+    """A status or priority as people read it: 'in_progress' -> 'In progress', 'todo' -> 'To do'."""
+    return "To do" if name == "todo" else name.replace("_", " ").capitalize()
+
+
 def today():
     """Today's date (UTC); one function, so tests can move time."""
     return utcnow().date()
