@@ -27,6 +27,7 @@ def create_app(test_config=None):
     """Create and configure the app; `test_config` overrides everything else."""
     app = Flask(__name__, instance_relative_config=True)
 
+    from capstone import admin
     from capstone import api
     from capstone import auth
     from capstone import cli
@@ -35,6 +36,7 @@ def create_app(test_config=None):
     from capstone import jobs
     from capstone import main
     from capstone import projects
+    from capstone import realtime
     from capstone import security
     from capstone import tasks
     from capstone import uploads
@@ -70,6 +72,7 @@ def create_app(test_config=None):
 
     db.init_app(app)
     jobs.init_app(app)
+    realtime.init_app(app)
     login_manager.init_app(app)
     uploads.init_app(app)  # before csrf: it sets the body limit that the CSRF check reads with
     csrf.init_app(app)
@@ -82,6 +85,7 @@ def create_app(test_config=None):
     app.register_blueprint(projects.bp)
     app.register_blueprint(tasks.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(health.bp)
     csrf.exempt(api.bp)  # the API authenticates with bearer tokens, not cookies
     return app

@@ -38,6 +38,7 @@ class Config:
     PUBLIC_URL = "http://127.0.0.1:5000"
 
     # Background jobs (capstone/jobs): without a broker they run in-process, at once.
+    # REDIS_URL is also how several server processes share live events (capstone/realtime).
     REDIS_URL = None
     CELERY_BROKER_URL = None  # defaults to REDIS_URL
     CELERY_TIMEZONE = "UTC"  # the daily digest goes out at 08:00 in this time zone

@@ -9,6 +9,7 @@ from flask import Blueprint
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 from capstone.api import accounts  # noqa: E402, F401 (the views register themselves on bp)
+from capstone.api import admin  # noqa: E402, F401
 from capstone.api import attachments  # noqa: E402, F401
 from capstone.api import notifications  # noqa: E402, F401
 from capstone.api import openapi  # noqa: E402, F401

@@ -8,6 +8,8 @@ the document against the OpenAPI 3.1 schema and fuzzes the API against it.
 
 from capstone.api import bp
 from capstone.api import schemas
+from capstone.api.openapi_admin import ADMIN_OUTPUTS
+from capstone.api.openapi_admin import ADMIN_PATHS
 from capstone.api.openapi_parts import DOWNLOAD
 from capstone.api.openapi_parts import ERROR_STATUSES
 from capstone.api.openapi_parts import OUTPUTS
@@ -32,6 +34,7 @@ INPUTS = [
     schemas.CommentIn,
     schemas.ResetIn,
     schemas.ResetConfirmIn,
+    schemas.AdminUserPatch,
 ]
 
 
@@ -179,12 +182,13 @@ PATHS = {
     "/comments/{comment_id}": {
         "delete": operation("Delete a comment", None, parameters=COMMENT, status="204")
     },
+    **ADMIN_PATHS,
 }
 
 
 def document():
     """The whole OpenAPI document, as a dict."""
-    components = dict(OUTPUTS)
+    components = OUTPUTS | ADMIN_OUTPUTS
     for model in INPUTS:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(schema.pop("$defs", {}))

@@ -107,5 +107,12 @@ class ResetConfirmIn(Input):
     password: Password
 
 
+class AdminUserPatch(Input):
+    """PATCH /admin/users/<id>: an admin changes an account's role, or deactivates it."""
+
+    role: Literal["admin", "member"] | None = None
+    active: bool | None = None
+
+
 # Fields that may be sent as null to clear them; for the others, null means "not valid".
 NULLABLE = {"due_date", "assignee_id"}

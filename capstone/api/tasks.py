@@ -110,7 +110,7 @@ def complete_task(task_id):
 @token_required
 def restore_task(task_id):
     """Bring an archived task back to the lists (members only); 422 if it is not archived."""
-    return task_json(archive.restore_task(member_task(task_id)))
+    return task_json(archive.restore_task(member_task(task_id), g.api_user))
 
 
 @bp.route("/tasks/<id:task_id>/comments")

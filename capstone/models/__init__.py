@@ -1,9 +1,11 @@
-"""The data model: users, projects, tasks, comments, files, notifications, the outbox.
+"""The data model: users, projects, tasks, comments, files, notifications, outbox, audit log.
 
 Import models from here.
 """
 
 from capstone.models.attachment import Attachment
+from capstone.models.audit_entry import AUDIT_ACTIONS
+from capstone.models.audit_entry import AuditEntry
 from capstone.models.base import Base
 from capstone.models.comment import Comment
 from capstone.models.login_failure import LoginFailure
@@ -19,10 +21,12 @@ from capstone.models.user import ROLES
 from capstone.models.user import User
 
 __all__ = [
+    "AUDIT_ACTIONS",
     "PRIORITIES",
     "ROLES",
     "STATUSES",
     "Attachment",
+    "AuditEntry",
     "Base",
     "Comment",
     "LoginFailure",

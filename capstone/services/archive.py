@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
+from capstone import realtime
 from capstone.database import db
 from capstone.models import Task
 from capstone.models.base import utcnow
@@ -34,10 +35,11 @@ def archive_done_tasks(now=None):
     return result.rowcount
 
 
-def restore_task(task):
-    """Bring an archived task back to the project's lists (members only; the caller checked)."""
+def restore_task(task, actor):
+    """`actor` brings an archived task back to the project's lists (the caller checked access)."""
     if task.archived_at is None:
         raise Invalid({"task": "This task is not archived."})
     task.archived_at = None
+    realtime.announce("restored", task, actor)
     db.session.commit()
     return task

@@ -4,6 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden
 
+from capstone import realtime
 from capstone.database import db
 from capstone.models import Comment
 from capstone.services import notifications
@@ -20,6 +21,7 @@ def add_comment(task, author, body):
     comment = Comment(task=task, author=author, body=body)
     db.session.add(comment)
     notifications.task_commented(comment)
+    realtime.announce("commented", task, author)
     db.session.commit()
     return comment
 

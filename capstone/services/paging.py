@@ -24,8 +24,13 @@ class Page:
         return max(1, math.ceil(self.total / self.per_page))
 
 
-def paginate(query, page, per_page):
-    """Run a select() of one entity for page `page` (from 1), counting the whole list too."""
+def paginate(query, page, per_page, rows=False):
+    """Run a select() for page `page` (from 1), counting the whole list too.
+
+    The items are the entities the select() names, or with rows=True whole rows (a
+    select() of an entity and some counts, say).
+    """
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    items = db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).unique().all()
-    return Page(items, page, per_page, total)
+    one_page = query.limit(per_page).offset((page - 1) * per_page)
+    result = db.session.execute(one_page) if rows else db.session.scalars(one_page)
+    return Page(result.unique().all(), page, per_page, total)

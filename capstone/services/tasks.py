@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden
 
+from capstone import realtime
 from capstone.database import db
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
@@ -72,6 +73,7 @@ def create_task(project, creator, data):
     db.session.add(task)
     db.session.flush()
     notifications.task_assigned(task, creator)
+    realtime.announce("created", task, creator)
     db.session.commit()
     return task
 
@@ -79,16 +81,17 @@ def create_task(project, creator, data):
 def update_task(task, data, actor):
     """`actor` changes the fields of `data`; 'done' sets completed_at; a new assignee is told."""
     fields = clean_task_fields(task.project, data)
-    was_done, was_assigned_to = task.status == "done", task.assignee_id
+    was_status, was_assigned_to = task.status, task.assignee_id
     for name, value in fields.items():
         setattr(task, name, value)
-    if task.status == "done" and not was_done:
+    if task.status == "done" and was_status != "done":
         task.completed_at = utcnow()
     elif task.status != "done":
         task.completed_at = None
     if task.assignee_id != was_assigned_to:
         db.session.flush()  # task.assignee follows assignee_id
         notifications.task_assigned(task, actor)
+    realtime.announce(realtime.change_of(task, was_status, was_assigned_to), task, actor)
     db.session.commit()
     return task
 
@@ -156,6 +159,7 @@ def delete_task(user, task):
     if user.id not in (task.creator_id, task.project.owner_id):
         raise Forbidden("Only the task's creator or the project's owner can delete it.")
     files = attachments.stored_names(Task.id == task.id)
+    realtime.announce("deleted", task, user)
     db.session.delete(task)
     db.session.commit()
     attachments.remove_files(files)

@@ -51,7 +51,7 @@ def restore(task_id):
     task = access.task_for(current_user, task_id)
     access.require_member(current_user, task.project)
     try:
-        archive.restore_task(task)
+        archive.restore_task(task, current_user)
     except Invalid:
         flash("This task is not archived.", "info")
     else:
