@@ -7,7 +7,9 @@ Flask-SocketIO's test client carrying that login cookie, as a browser would.
 import logging
 
 import pytest
+import socketio
 
+from capstone import create_app
 from capstone.database import db
 from capstone.models import Task
 from capstone.models import User
@@ -202,3 +204,22 @@ def test_an_inactive_member_hears_nothing_even_with_a_live_session(app, team, so
         db.session.commit()
     sockets("alice").browser.post(f"/tasks/{team['task']}/status", data={"status": "done"})
     assert events(bob, "task") == []
+
+
+def test_deactivation_by_an_admin_silences_the_users_sockets(team, sockets):
+    bob = sockets("bob")
+    join(bob, team["project"])
+    bob.get_received()
+    root = sockets("root")
+    root.browser.post(f"/admin/users/{team['bob']}/active", data={"active": "no"})
+    sockets("alice").browser.post(f"/tasks/{team['task']}/status", data={"status": "done"})
+    assert events(bob, "task") == []
+    assert join(bob, team["project"])["ok"] is False
+
+
+def test_redis_url_makes_processes_share_events(app_config):
+    """With REDIS_URL, emits go through Redis to every process (nothing connects until used)."""
+    app = create_app({**app_config, "REDIS_URL": "redis://127.0.0.1:6379/15"})
+    manager = app.extensions["socketio"].server.manager
+    assert isinstance(manager, socketio.RedisManager)
+    assert manager.channel == "flask-socketio"
