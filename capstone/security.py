@@ -1,10 +1,13 @@
-"""Security headers on every response.
+"""Security headers on every response, and the NUL character refused in every request.
 
 The Content-Security-Policy allows scripts, styles and images from this site only
 (the stylesheet is served locally, there is no CDN), so an injected <script> would
 not run even if escaping ever failed. frame-ancestors and X-Frame-Options forbid
 framing (clickjacking); nosniff stops browsers guessing content types.
 """
+
+from flask import request
+from werkzeug.exceptions import BadRequest
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -33,6 +36,18 @@ def add_security_headers(response):
     return response
 
 
+def refuse_nul_characters():
+    """400 for a NUL character in the query string or a form.
+
+    Text never needs one, and PostgreSQL cannot store it: without this check it would
+    be a database error, a 500. JSON bodies are checked by the API's schemas (422).
+    """
+    values = [*request.args.values(), *request.form.values()]
+    if any("\x00" in value for value in values):
+        raise BadRequest("The NUL character is not allowed in text.")
+
+
 def init_app(app):
-    """Add the headers to every response of `app`."""
+    """Add the headers to every response of `app`, and refuse NUL characters."""
+    app.before_request(refuse_nul_characters)
     app.after_request(add_security_headers)

@@ -31,11 +31,12 @@ def client_address():
     return request.remote_addr or "unknown"
 
 
-def page_number(value, default=1):
-    """A positive page number from the query string; None when it is not one."""
+def page_number(value, default=1, maximum=10**9):
+    """A whole number from 1 to `maximum` from the query string (a page, an id); else None."""
     if value is None:
         return default
-    return int(value) if value.isdigit() and 0 < len(value) < 10 else None
+    valid = value.isascii() and value.isdigit() and 0 < len(value) < 12
+    return int(value) if valid and 0 < int(value) <= maximum else None
 
 
 def unread_notifications():

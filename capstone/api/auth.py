@@ -18,6 +18,7 @@ from werkzeug.exceptions import Unauthorized
 
 from capstone.database import db
 from capstone.models import User
+from capstone.models.base import MAX_ID
 from capstone.models.base import utcnow
 
 ALGORITHM = "HS256"
@@ -47,7 +48,8 @@ def user_from_token(token):
     except jwt.InvalidTokenError:
         return None
     subject = claims["sub"]
-    user = db.session.get(User, int(subject)) if subject.isdigit() and len(subject) < 19 else None
+    valid_id = subject.isascii() and subject.isdigit() and 0 < int(subject) <= MAX_ID
+    user = db.session.get(User, int(subject)) if valid_id else None
     if user is None or not user.active or claims.get("sid") != user.session_token:
         return None
     return user

@@ -13,8 +13,9 @@ from pydantic import BaseModel
 from pydantic import ConfigDict
 from pydantic import EmailStr
 from pydantic import Field
+from pydantic import field_validator
 
-MAX_ID = 2**63 - 1
+from capstone.models.base import MAX_ID
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Username = Annotated[str, Field(min_length=3, max_length=40, pattern=r"^[\w.-]+$")]
@@ -29,6 +30,14 @@ class Input(BaseModel):
     """The base of every request body."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
+
+    @field_validator("*")
+    @classmethod
+    def no_nul_characters(cls, value):
+        """Refuse the NUL character in any text: no use in it, and PostgreSQL cannot store it."""
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("The NUL character (\\u0000) is not allowed.")
+        return value
 
 
 class RegisterIn(Input):

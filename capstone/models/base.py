@@ -18,6 +18,12 @@ NAMING_CONVENTION = {
 }
 
 
+# The largest id: ids are INTEGER columns, 32-bit on PostgreSQL (SQLite's hold 64 bits).
+# A larger number from a client can name nothing, and is refused before any query
+# (a 404 in a URL, a 400 or 422 elsewhere); sent to PostgreSQL it would be an error.
+MAX_ID = 2**31 - 1
+
+
 def utcnow():
     """The current time, timezone-aware, in UTC."""
     return datetime.now(UTC)

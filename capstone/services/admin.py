@@ -35,8 +35,8 @@ def find_users(text=None):
     if text:
         query = query.where(
             or_(
-                User.username.contains(text, autoescape=True),
-                User.email.contains(text, autoescape=True),
+                User.username.icontains(text, autoescape=True),
+                User.email.icontains(text, autoescape=True),
             )
         )
     return query

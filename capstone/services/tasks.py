@@ -142,7 +142,7 @@ def list_tasks(project, query):
     if query.overdue:
         conditions.append(Task.is_overdue)
     if query.q:
-        conditions.append(Task.title.contains(query.q, autoescape=True))
+        conditions.append(Task.title.icontains(query.q, autoescape=True))
     column = SORTS[query.sort]
     ordering = column.asc() if query.order == "asc" else column.desc()
     tasks = (

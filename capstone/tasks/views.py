@@ -13,6 +13,7 @@ from flask_login import login_required
 from capstone.database import db
 from capstone.forms import CommentForm
 from capstone.forms import TaskForm
+from capstone.models.base import MAX_ID
 from capstone.services import access
 from capstone.services import attachments
 from capstone.services import comments
@@ -34,7 +35,7 @@ def query_from_args(args):
     """A TaskQuery from the list's query string; 400 for values that make no sense."""
     assignee = args.get("assignee_id") or None
     page = page_number(args.get("page"))
-    if (assignee is not None and not assignee.isdigit()) or page is None:
+    if (assignee is not None and page_number(assignee, maximum=MAX_ID) is None) or page is None:
         abort(400, "The filters in the address are not valid.")
     try:
         return tasks.TaskQuery(

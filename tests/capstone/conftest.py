@@ -1,22 +1,26 @@
 """Fixtures for the capstone, in the style of Flask's tutorial: app, client, runner, and helpers.
 
 Every test has its own SQLite file: the migrations run once per session into a template
-file, which each test copies (much faster than migrating every time). Password hashes
+file, which each test copies (much faster than migrating every time). With
+TEST_DATABASE_URL the tests run on PostgreSQL instead (harness/postgres.py). Password hashes
 are made once too: scrypt is slow on purpose. CSRF checks are off in most tests, so
 forms can be posted directly; test_security.py turns them on and checks them.
 """
 
 import email
 import email.policy
+import os
 import shutil
-import socket
 from contextlib import contextmanager
 from datetime import date
 from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
+from harness import postgres
+from harness.servers import free_port
 from sqlalchemy import event
+from sqlalchemy import make_url
 from werkzeug.security import generate_password_hash
 
 from capstone import create_app
@@ -29,6 +33,8 @@ from capstone.models.base import utcnow
 from capstone.models.task import today
 
 PASSWORD = "correct-horse-battery"
+# Run the capstone's tests on PostgreSQL instead of SQLite (CI does both).
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 
 
 @pytest.fixture(scope="session")
@@ -43,24 +49,40 @@ def password_hash():
 
 
 @pytest.fixture(scope="session")
-def migrated_database(tmp_path_factory):
-    """A database file migrated to the latest schema, copied by each test."""
-    path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": f"sqlite:///{path}"})
+def migrated_database(tmp_path_factory, worker_id):
+    """A database migrated to the latest schema: a SQLite file, or on PostgreSQL a database.
+
+    With TEST_DATABASE_URL (a PostgreSQL URL whose role may create databases), each
+    pytest-xdist worker gets a database of its own, made and migrated once.
+    """
+    if TEST_DATABASE_URL:
+        url = postgres.fresh_database(TEST_DATABASE_URL, suffix=worker_id)
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'template.sqlite'}"
+    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": url})
     with app.app_context():
         migrate.upgrade()
         db.engine.dispose()
-    return path
+    return url
 
 
 @pytest.fixture
-def app_config(tmp_path, migrated_database):
-    """The settings of the test's app; a test may change them before using `app`."""
+def database_url(tmp_path, migrated_database):
+    """An empty, migrated database for this test: a copy of the SQLite file, or emptied tables."""
+    if migrated_database.startswith("postgresql"):
+        postgres.empty_tables(migrated_database)
+        return migrated_database
     path = tmp_path / "capstone.sqlite"
-    shutil.copy(migrated_database, path)
+    shutil.copy(make_url(migrated_database).database, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def app_config(tmp_path, database_url):
+    """The settings of the test's app; a test may change them before using `app`."""
     return {
         "ENV_NAME": "testing",
-        "DATABASE_URL": f"sqlite:///{path}",
+        "DATABASE_URL": database_url,
         "WTF_CSRF_ENABLED": False,
         "UPLOAD_FOLDER": str(tmp_path / "uploads"),
         # Whatever the shell says: jobs run in-process, email goes nowhere unless a
@@ -78,6 +100,21 @@ def app(app_config):
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture
+def make_app():
+    """create_app for a test that needs an app of its own; its connections close afterwards."""
+    apps = []
+
+    def make(config):
+        apps.append(create_app(config))
+        return apps[-1]
+
+    yield make
+    for app in apps:
+        with app.app_context():
+            db.engine.dispose()  # PostgreSQL connections left open would warn (an error here)
 
 
 @pytest.fixture
@@ -238,13 +275,6 @@ class Mailbox:
     def to(self, address):
         """The messages sent to `address`."""
         return [message for message in self.messages if message["To"] == address]
-
-
-def free_port():
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -1,7 +1,11 @@
 """The admin pages: who may see them, what deactivation does, the last-admin rule, the audit log."""
 
+import contextlib
+import threading
+
 import pytest
 from sqlalchemy import event
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
 from werkzeug.exceptions import Conflict
@@ -126,6 +130,52 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(app, build, team
         assert raced
         admins = db.session.scalars(select(User.username).where(User.role == "admin")).all()
         assert admins == ["root2"]
+
+
+def test_two_concurrent_demotions_on_postgresql_leave_one_admin(app, build, team):
+    """Two demotions in two threads at once: only the admins' row locks stop both.
+
+    Each holds its transaction open after its UPDATE until the other has reached its
+    own (or 2 s pass), so without the locks both would pass their checks.
+    """
+    other = build.user("root2", role="admin")
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time; the test above races it")
+    both_updated = threading.Barrier(2, timeout=2)
+
+    def hold_after_update(conn, cursor, statement, *args):
+        if statement.startswith('UPDATE "user"'):
+            with contextlib.suppress(threading.BrokenBarrierError):
+                both_updated.wait()  # with the locks, the other is stuck before its UPDATE
+
+    def demote(actor_id, target_id, outcomes):
+        with app.app_context():
+            try:
+                actor, target = db.session.get(User, actor_id), db.session.get(User, target_id)
+                admin.set_role(actor, target, "member")
+                db.session.commit()
+                outcomes.append("demoted")
+            except Conflict:
+                outcomes.append("refused")
+
+    outcomes = []
+    event.listen(engine, "after_cursor_execute", hold_after_update)
+    try:
+        threads = [
+            threading.Thread(target=demote, args=(team["root"], other, outcomes)),
+            threading.Thread(target=demote, args=(other, team["root"], outcomes)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    finally:
+        event.remove(engine, "after_cursor_execute", hold_after_update)
+    assert sorted(outcomes) == ["demoted", "refused"]
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).where(User.role == "admin")) == 1
 
 
 def test_every_change_is_in_the_audit_log(app, build, client, login, team):

@@ -3,7 +3,6 @@
 from sqlalchemy import func
 from sqlalchemy import select
 
-from capstone import create_app
 from capstone.database import db
 from capstone.models import Project
 from capstone.models import Task
@@ -32,8 +31,8 @@ def test_seed_demo_generates_tasks_in_batches(app, runner):
     assert count(app, Task) == 8 + 2500
 
 
-def test_seed_demo_refuses_in_production(app_config):
-    app = create_app(
+def test_seed_demo_refuses_in_production(app_config, make_app):
+    app = make_app(
         {
             **app_config,
             "ENV_NAME": "production",

@@ -7,7 +7,6 @@ import logging
 
 from sqlalchemy import select
 
-from capstone import create_app
 from capstone.database import db
 from capstone.jobs import mailing
 from capstone.models import OutboundEmail
@@ -123,9 +122,9 @@ def test_without_a_mail_server_emails_go_to_the_log(app, caplog):
     assert outbox(app)[0].sent_at is not None
 
 
-def test_jobs_are_eager_without_a_broker_and_queued_with_one(app, app_config):
+def test_jobs_are_eager_without_a_broker_and_queued_with_one(app, app_config, make_app):
     assert app.extensions["celery"].conf.task_always_eager
-    queued = create_app({**app_config, "REDIS_URL": "redis://127.0.0.1:6399/0"})
+    queued = make_app({**app_config, "REDIS_URL": "redis://127.0.0.1:6399/0"})
     conf = queued.extensions["celery"].conf
     assert not conf.task_always_eager
     assert conf.broker_url == "redis://127.0.0.1:6399/0"

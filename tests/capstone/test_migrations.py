@@ -1,7 +1,11 @@
-"""Alembic: the migrations build exactly the models' schema, and undo it."""
+"""Alembic: the migrations build exactly the models' schema, and undo it (SQLite or PostgreSQL)."""
 
+import os
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from harness import postgres
 from sqlalchemy import inspect
 
 from capstone import create_app
@@ -9,14 +13,23 @@ from capstone import migrate
 from capstone.database import db
 from capstone.models import Base
 
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 
+
+@pytest.fixture
 def fresh_app(tmp_path):
-    """An app on a new, empty SQLite file."""
-    return create_app({"ENV_NAME": "testing", "DATABASE_URL": f"sqlite:///{tmp_path / 'm.sqlite'}"})
+    """An app on a new, empty database: a SQLite file, or on PostgreSQL a new database."""
+    url = f"sqlite:///{tmp_path / 'm.sqlite'}"
+    if TEST_DATABASE_URL:
+        url = postgres.fresh_database(TEST_DATABASE_URL, suffix=f"migrations_{os.getpid()}")
+    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": url})
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
-def test_upgrading_an_empty_database_gives_exactly_the_models_schema(tmp_path):
-    app = fresh_app(tmp_path)
+def test_upgrading_an_empty_database_gives_exactly_the_models_schema(fresh_app):
+    app = fresh_app
     with app.app_context():
         migrate.upgrade()
         with db.engine.connect() as connection:
@@ -24,8 +37,8 @@ def test_upgrading_an_empty_database_gives_exactly_the_models_schema(tmp_path):
             assert compare_metadata(context, Base.metadata) == []
 
 
-def test_downgrading_to_base_removes_every_table(tmp_path):
-    app = fresh_app(tmp_path)
+def test_downgrading_to_base_removes_every_table(fresh_app):
+    app = fresh_app
     with app.app_context():
         migrate.upgrade()
         migrate.downgrade("base")
@@ -34,8 +47,8 @@ def test_downgrading_to_base_removes_every_table(tmp_path):
         assert "task" in inspect(db.engine).get_table_names()
 
 
-def test_init_db_is_the_upgrade(tmp_path):
-    app = fresh_app(tmp_path)
+def test_init_db_is_the_upgrade(fresh_app):
+    app = fresh_app
     result = app.test_cli_runner().invoke(args=["init-db"])
     assert result.exit_code == 0, result.output
     with app.app_context():

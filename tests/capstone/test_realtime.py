@@ -9,7 +9,6 @@ import logging
 import pytest
 import socketio
 
-from capstone import create_app
 from capstone.database import db
 from capstone.models import Task
 from capstone.models import User
@@ -217,9 +216,9 @@ def test_deactivation_by_an_admin_silences_the_users_sockets(team, sockets):
     assert join(bob, team["project"])["ok"] is False
 
 
-def test_redis_url_makes_processes_share_events(app_config):
+def test_redis_url_makes_processes_share_events(app_config, make_app):
     """With REDIS_URL, emits go through Redis to every process (nothing connects until used)."""
-    app = create_app({**app_config, "REDIS_URL": "redis://127.0.0.1:6379/15"})
+    app = make_app({**app_config, "REDIS_URL": "redis://127.0.0.1:6379/15"})
     manager = app.extensions["socketio"].server.manager
     assert isinstance(manager, socketio.RedisManager)
     assert manager.channel == "flask-socketio"

@@ -81,8 +81,8 @@ def test_a_setting_that_makes_no_sense_stops_the_start(app_config, monkeypatch, 
         create_app(app_config)
 
 
-def test_csrf_is_enforced_on_every_form_when_enabled(app_config, build, password_hash):
-    app = create_app({**app_config, "WTF_CSRF_ENABLED": True})
+def test_csrf_is_enforced_on_every_form_when_enabled(app_config, make_app):
+    app = make_app({**app_config, "WTF_CSRF_ENABLED": True})
     client = app.test_client()
     for path in ("/auth/login", "/auth/register", "/auth/logout", "/projects/new"):
         response = client.post(path, data={"username": "x"})
@@ -90,10 +90,10 @@ def test_csrf_is_enforced_on_every_form_when_enabled(app_config, build, password
         assert "The CSRF token is missing." in response.text
 
 
-def test_with_the_token_the_form_works(app_config):
+def test_with_the_token_the_form_works(app_config, make_app):
     import re
 
-    app = create_app({**app_config, "WTF_CSRF_ENABLED": True})
+    app = make_app({**app_config, "WTF_CSRF_ENABLED": True})
     client = app.test_client()
     token = re.search(
         r'name="csrf_token" type="hidden" value="([^"]+)"', client.get("/auth/register").text
@@ -192,3 +192,15 @@ def test_the_numbers_the_readme_gives(app):
     assert app.config["LOGIN_FAILURES_PER_ACCOUNT"] == 5
     assert app.config["LOGIN_FAILURES_PER_CLIENT"] == 20
     assert app.config["LOGIN_WINDOW_SECONDS"] == 15 * 60
+
+
+def test_a_nul_character_in_a_form_is_a_400_and_changes_nothing(client, login, team):
+    login(client, "alice")
+    response = client.post(
+        f"/projects/{team['project']}/tasks/new",
+        data={"title": "a\x00b", "status": "todo", "priority": "low"},
+    )
+    assert response.status_code == 400
+    assert "could not be understood" in response.text
+    assert "a\x00b" not in client.get(f"/projects/{team['project']}/tasks").text
+    assert client.get("/auth/login?next=%00").status_code == 400

@@ -90,6 +90,9 @@ def test_due_date_sort_puts_tasks_without_a_date_last(alice, known):
         {"page": "99999999999999999999"},
         {"status": "lost"},
         {"assignee_id": "x"},
+        {"assignee_id": "99999999999999999999"},  # past any integer column: not a crash
+        {"assignee_id": str(2**31)},
+        {"assignee_id": "١"},  # a digit, but not an ASCII one
     ],
 )
 def test_nonsense_in_the_address_is_a_400(alice, known, args):

@@ -10,6 +10,7 @@ stdout, Werkzeug logs to stderr; two pipes read by two threads could swap them).
 import http.client
 import os
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -63,6 +64,13 @@ class Server:
 # Servers started by the tests run as on a fresh laptop, in the embedded mode the
 # READMEs document, whatever the shell that runs the tests has set.
 SERVICE_SETTINGS = ("REDIS_URL", "CELERY_BROKER_URL", "DATABASE_URL", "MAIL_SERVER")
+
+
+def free_port():
+    """A TCP port on loopback that nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def venv_environ():

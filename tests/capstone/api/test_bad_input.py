@@ -25,6 +25,7 @@ def alice(auth, team):
         ("overdue=maybe", "overdue"),
         ("assignee_id=abc", "assignee_id"),
         (f"assignee_id={2**70}", "assignee_id"),
+        (f"assignee_id={2**31}", "assignee_id"),
     ],
 )
 def test_bad_query_values_are_a_400_naming_the_parameter(client, alice, team, query, field):
@@ -37,6 +38,8 @@ def test_bad_query_values_are_a_400_naming_the_parameter(client, alice, team, qu
     "path",
     [
         f"/api/v1/tasks/{2**64}",
+        f"/api/v1/tasks/{2**31}",  # past PostgreSQL's INTEGER: a 404, not a database error
+        f"/api/v1/projects/{2**63 - 1}",
         f"/api/v1/projects/{2**70}/tasks",
         "/api/v1/tasks/0",
         "/api/v1/tasks/-1",
@@ -124,3 +127,19 @@ def test_nothing_under_api_answers_html(client):
         client.delete("/api/v1/users"),
     ):
         assert response.mimetype == "application/json"
+
+
+def test_a_nul_character_in_json_is_a_422_naming_the_field(client, alice, team):
+    response = client.post(
+        f"/api/v1/projects/{team['project']}/tasks", json={"title": "a\x00b"}, headers=alice
+    )
+    assert response.status_code == 422
+    assert "NUL" in response.get_json()["fields"]["title"]
+    response = client.post("/api/v1/tokens", json={"username": "\x00", "password": "x" * 8})
+    assert response.status_code == 422
+
+
+def test_a_nul_character_in_the_query_string_is_a_400(client, alice, team):
+    response = client.get(f"/api/v1/projects/{team['project']}/tasks?q=a%00b", headers=alice)
+    assert response.status_code == 400
+    assert response.mimetype == "application/json"

@@ -103,6 +103,10 @@ def bad_tokens(alice):
             "Bearer " + jwt.encode(claims(alice, sub="9" * 40), alice["key"], algorithm="HS256"),
         ),
         (
+            "sub-past-integer",
+            "Bearer " + jwt.encode(claims(alice, sub=str(2**31)), alice["key"], algorithm="HS256"),
+        ),
+        (
             "revoked",
             "Bearer "
             + jwt.encode(
@@ -127,6 +131,7 @@ NAMES = [
     "no-sub",
     "unknown-user",
     "huge-sub",
+    "sub-past-integer",
     "revoked",
 ]
 
