@@ -11,13 +11,14 @@ import logging
 import os
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-MAX_ID = 2**63 - 1  # the largest id a 64-bit integer column holds
+from capstone.models.base import MAX_ID
 
 
 class IdConverter(IntegerConverter):
-    """<id:name> in a route: a positive 64-bit integer, so a larger number is a 404, not a crash."""
+    """<id:name> in a route: 1 to MAX_ID, so a larger number is a 404, not a database error."""
 
     def __init__(self, url_map):
         super().__init__(url_map, min=1, max=MAX_ID)
@@ -34,6 +35,7 @@ def create_app(test_config=None):
     from capstone import errors
     from capstone import health
     from capstone import jobs
+    from capstone import logs
     from capstone import main
     from capstone import projects
     from capstone import realtime
@@ -69,6 +71,7 @@ def create_app(test_config=None):
 
     if not app.logger.level:
         app.logger.setLevel(logging.INFO)  # emails in development are written at INFO
+    logs.init_app(app)
 
     db.init_app(app)
     jobs.init_app(app)
@@ -88,4 +91,8 @@ def create_app(test_config=None):
     app.register_blueprint(admin.bp)
     app.register_blueprint(health.bp)
     csrf.exempt(api.bp)  # the API authenticates with bearer tokens, not cookies
+    if proxies := app.config["TRUSTED_PROXIES"]:
+        # Outermost, so every layer inside (Socket.IO's origin check included) sees the
+        # client's address, scheme and host as the proxy received them.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     return app

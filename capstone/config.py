@@ -28,6 +28,11 @@ class Config:
     LOGIN_FAILURES_PER_CLIENT = 20
     LOGIN_WINDOW_SECONDS = 15 * 60
     TASKS_PER_PAGE = 20
+    # How many proxies (nginx, a load balancer) stand in front of the app and set
+    # X-Forwarded-For/-Proto/-Host: ProxyFix trusts that many, and no more. 0: none,
+    # the headers are ignored (a client could send any).
+    TRUSTED_PROXIES = 0
+    LOG_FORMAT = "text"  # or "json": one JSON object per line on stdout (capstone/logs.py)
     # How long an API token lives.
     API_TOKEN_SECONDS = 3600
     # How long the links in verification and password-reset emails work.
@@ -85,6 +90,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PUBLIC_URL = None  # must be set: the links in emails depend on it
+    LOG_FORMAT = "json"
 
 
 CONFIGS = {
@@ -121,6 +127,8 @@ ENVIRONMENT_SETTINGS = {
     "MAIL_SENDER": str,
     "UPLOAD_FOLDER": str,
     "MAX_ATTACHMENT_SIZE": int,
+    "TRUSTED_PROXIES": int,
+    "LOG_FORMAT": str,
 }
 
 
@@ -146,6 +154,8 @@ def problems_for_production(config):
         problems.append(f"SECRET_KEY is shorter than {MIN_SECRET_KEY_LENGTH} characters")
     if not config.get("PUBLIC_URL"):
         problems.append("PUBLIC_URL is not set: links in emails would lead nowhere")
+    if config.get("LOG_FORMAT") not in ("json", "text"):
+        problems.append("LOG_FORMAT must be json or text")
     if config.get("DEBUG"):
         problems.append("DEBUG is on: the debugger would run code typed into a browser")
     return problems

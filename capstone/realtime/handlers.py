@@ -16,6 +16,7 @@ from flask_socketio import rooms
 from capstone.database import db
 from capstone.models import Project
 from capstone.models import User
+from capstone.models.base import MAX_ID
 from capstone.realtime.rooms import member_rooms
 from capstone.realtime.rooms import parse_room
 from capstone.realtime.rooms import viewer_room
@@ -27,7 +28,7 @@ NO_SUCH_PROJECT = {"ok": False, "error": "There is no such project."}
 def project_of(data):
     """The project named in `data` if the current user is one of its members, else None."""
     project_id = data.get("project_id") if isinstance(data, dict) else None
-    if type(project_id) is not int or not 0 < project_id < 2**63:
+    if type(project_id) is not int or not 0 < project_id <= MAX_ID:
         return None
     project = db.session.get(Project, project_id)
     if project is None or not access.is_member(current_user, project):
@@ -64,6 +65,8 @@ class ProjectEvents(Namespace):
         if project is None:
             return NO_SUCH_PROJECT
         join_room(viewer_room(project.id, current_user))
+        # The server's access log does not show sockets (they are not requests that end).
+        current_app.logger.info("%s follows project %d live", current_user.username, project.id)
         tell_presence(project, current_user, "joined")
         return {"ok": True}
 
