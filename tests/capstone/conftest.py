@@ -17,7 +17,7 @@ from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
-from harness import postgres
+from capstone_support import postgres
 from harness.servers import free_port
 from sqlalchemy import event
 from sqlalchemy import make_url

@@ -5,7 +5,7 @@ import os
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from harness import postgres
+from capstone_support import postgres
 from sqlalchemy import inspect
 
 from capstone import create_app

@@ -1,0 +1,1 @@
+"""Test helpers of the capstone that need its dependencies (tests/harness is stdlib-only)."""
