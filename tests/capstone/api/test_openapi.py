@@ -7,6 +7,8 @@ documented. The number of examples is bounded and the run is derandomized, so it
 part of the ordinary suite and gives the same result every time.
 """
 
+import functools
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck
@@ -17,8 +19,11 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance
 from schemathesis.specs.openapi.checks import response_schema_conformance
 from schemathesis.specs.openapi.checks import status_code_conformance
+from werkzeug.security import generate_password_hash
 
 from capstone.api.openapi import PATHS
+from capstone.services import passwords
+from capstone.services import users
 
 CHECKS = [
     not_a_server_error,
@@ -45,15 +50,32 @@ def test_every_api_route_is_documented(app, client):
     assert routes == documented
 
 
+@functools.cache
+def api_schema(app):
+    """The document as Schemathesis loads it: once per app (the tests reuse apps)."""
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+
+
 # Every documented operation, as (path, method): one test each, so a failure names it.
 OPERATIONS = [(path, method.upper()) for path, methods in PATHS.items() for method in methods]
 
 
+@pytest.fixture
+def cheap_hashing(monkeypatch):
+    """Fast password hashing while fuzzing: the contract is under test, not scrypt's cost.
+
+    test_auth.py checks that real registrations get scrypt hashes.
+    """
+    cheap = functools.partial(generate_password_hash, method="pbkdf2:sha256:1000")
+    monkeypatch.setattr(passwords, "generate_password_hash", cheap)
+    monkeypatch.setattr(users, "UNKNOWN_USER_HASH", cheap("an unguessable placeholder"))
+
+
 @pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m} {p}" for p, m in OPERATIONS])
-def test_the_api_keeps_its_promises(app, team, auth, path, method):
+def test_the_api_keeps_its_promises(app, team, auth, path, method, cheap_hashing):
     # Hypothesis and Schemathesis' strategies directly: its pytest plugin does not
     # support pytest 9 yet, and this keeps each operation a test of its own.
-    operation = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)[path][method]
+    operation = api_schema(app)[path][method]
 
     @given(case=operation.as_strategy())
     @settings(
