@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format stage clean
+.PHONY: help run test bench lint format stage clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ run: $(STAMP) ## Migrate, load demo data once, serve the capstone on http://127.
 
 test: $(STAMP) ## Run the whole test suite, one worker per core
 	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+
+bench: $(STAMP) ## Measure each layer and the capstone (needs wrk; about 2 minutes)
+	$(BIN)/python -m bench
 
 lint: $(STAMP) ## Check style and formatting with ruff
 	$(BIN)/ruff check .
