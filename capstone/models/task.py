@@ -42,12 +42,16 @@ class Task(Base):
     __table_args__ = (
         CheckConstraint(f"status IN {STATUSES}", name="status"),
         CheckConstraint(f"priority IN {PRIORITIES}", name="priority"),
-        # The board and the filtered lists: tasks of a project by status, by due date;
-        # "assigned to me" by status.
-        Index("ix_task_project_status", "project_id", "status"),
+        # The board, the dashboard's counts and the filtered lists: a project's tasks by
+        # status, then assignee. archived_at is in the index too, so counting live tasks
+        # reads the index alone, never the table (measured by make bench at 100,000 tasks).
+        Index("ix_task_project_status", "project_id", "status", "assignee_id", "archived_at"),
+        # The task list's default order, newest first, and its count of live tasks.
+        Index("ix_task_project_archived_created", "project_id", "archived_at", "created_at"),
         Index("ix_task_project_due_date", "project_id", "due_date"),
         Index("ix_task_project_priority", "project_id", "priority"),
-        Index("ix_task_assignee_status", "assignee_id", "status"),
+        # "Assigned to me", soonest due first.
+        Index("ix_task_assignee_due_date", "assignee_id", "due_date"),
         # The weekly archiving job: done tasks by completion time.
         Index("ix_task_status_completed_at", "status", "completed_at"),
     )

@@ -43,11 +43,21 @@ def my_open_tasks(user):
 
 
 def overdue_tasks(user):
-    """Overdue tasks in the user's projects, most overdue first."""
-    return db.session.scalars(
-        select(Task)
+    """Overdue tasks in the user's projects, most overdue first.
+
+    The 20 ids are chosen first, then only those rows are loaded with their project and
+    assignee: sorting every overdue task with all its columns and joins was the slowest
+    part of the dashboard at 100,000 tasks (make bench).
+    """
+    first = (
+        select(Task.id)
         .where(Task.is_overdue, Task.project_id.in_(member_project_ids(user)))
-        .options(joinedload(Task.project), joinedload(Task.assignee))
         .order_by(Task.due_date, Task.id)
         .limit(DASHBOARD_LIMIT)
+    )
+    return db.session.scalars(
+        select(Task)
+        .where(Task.id.in_(first))
+        .options(joinedload(Task.project), joinedload(Task.assignee))
+        .order_by(Task.due_date, Task.id)
     ).all()
