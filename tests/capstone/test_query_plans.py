@@ -70,4 +70,3 @@ def test_the_dashboard_uses_indexes(as_alice, known, plans):
     used = steps(plans(as_alice, "/dashboard"))
     assert not [step for step in used if step.startswith("SCAN task")], used
     assert any("ix_task_assignee_due_date" in step for step in used), used
-
