@@ -23,6 +23,8 @@ def plans(app):
 
         with app.app_context():
             engine = db.engine
+        if engine.dialect.name != "sqlite":
+            pytest.skip("EXPLAIN QUERY PLAN is SQLite's; the SQLite run checks the plans")
         event.listen(engine, "before_cursor_execute", record)
         try:
             assert client.get(path).status_code == 200
