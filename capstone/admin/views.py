@@ -47,8 +47,10 @@ def overview():
 def listing(query, rows=False):
     """One page of `query` from ?page= (404 past the end, as a page that does not exist)."""
     number = page_number(request.args.get("page"))
-    page = paginate(query, number or 1, PER_PAGE, rows=rows)
-    if number is None or number > page.pages:
+    if number is None:
+        raise NotFound("There is no such page.")
+    page = paginate(query, number, PER_PAGE, rows=rows)
+    if number > page.pages:
         raise NotFound("There is no such page.")
     return page
 

@@ -41,7 +41,8 @@ class SiteStatistics:
 
 def week_starts(until=None, weeks=WEEKS):
     """The Mondays of the last `weeks` weeks, the current week last."""
-    monday = (until or today()) - timedelta(days=(until or today()).weekday())
+    day = until or today()
+    monday = day - timedelta(days=day.weekday())
     return [monday - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
 
 

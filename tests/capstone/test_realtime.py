@@ -222,3 +222,14 @@ def test_redis_url_makes_processes_share_events(app_config, make_app):
     manager = app.extensions["socketio"].server.manager
     assert isinstance(manager, socketio.RedisManager)
     assert manager.channel == "flask-socketio"
+
+
+def test_sockets_from_another_site_are_refused(client):
+    """The Origin check is the socket's CSRF protection.
+
+    Another site's page may not open a socket that carries the user's cookie.
+    """
+    handshake = "/socket.io/?EIO=4&transport=polling"
+    assert client.get(handshake, headers={"Origin": "http://localhost"}).status_code == 200
+    refused = client.get(handshake, headers={"Origin": "https://evil.example"})
+    assert refused.status_code == 400
