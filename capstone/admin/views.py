@@ -8,7 +8,7 @@ from flask import request
 from flask import url_for
 from flask_login import current_user
 from flask_login import login_required
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import Conflict
 from werkzeug.exceptions import NotFound
 
 from capstone.admin import bp
@@ -74,7 +74,7 @@ def change_user(user_id, change):
             admin.set_role(current_user, user, request.form.get("role", ""))
     except Invalid as invalid:
         return users(next(iter(invalid.fields.values())), invalid.code)
-    except HTTPException as refused:  # the last-admin rule (409)
+    except Conflict as refused:  # the last-admin rule
         return users(refused.description, refused.code)
     db.session.commit()
     if change == "active":

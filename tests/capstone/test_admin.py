@@ -81,6 +81,7 @@ def test_the_last_admin_cannot_be_demoted_or_deactivated(client, login, team):
     response = client.post(f"/admin/users/{team['root']}/role", data={"role": "member"})
     assert response.status_code == 409
     assert "There must always be an active admin" in response.text
+    assert "Name or email contains" in response.text  # the list again, with the message
     response = client.post(f"/admin/users/{team['root']}/active", data={"active": "no"})
     assert response.status_code == 422
     assert "You cannot deactivate your own account." in response.text
