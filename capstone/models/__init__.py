@@ -1,4 +1,5 @@
-"""The data model: users, projects, tasks, comments, files, notifications, outbox, audit log.
+"""The data model: users, projects, tasks and their counts, comments, files, notifications,
+outbox, audit log.
 
 Import models from here.
 """
@@ -17,6 +18,7 @@ from capstone.models.task import PRIORITIES
 from capstone.models.task import STATUSES
 from capstone.models.task import Task
 from capstone.models.task import label
+from capstone.models.task_count import TaskCount
 from capstone.models.user import ROLES
 from capstone.models.user import User
 
@@ -34,6 +36,7 @@ __all__ = [
     "OutboundEmail",
     "Project",
     "Task",
+    "TaskCount",
     "User",
     "label",
     "project_member",
