@@ -1,7 +1,6 @@
-"""The data model: users, projects, tasks and their counts, comments, files, notifications,
-outbox, audit log.
+"""The data model: users, projects, tasks, comments, files, notifications, audit log...
 
-Import models from here.
+Also the outbox of emails and the task counts the database keeps. Import models from here.
 """
 
 from capstone.models.attachment import Attachment
