@@ -32,9 +32,7 @@ def paginate(query, page, per_page, rows=False, total=None):
     saves the COUNT.
     """
     if total is None:
-        total = db.session.scalar(
-            select(func.count()).select_from(query.order_by(None).subquery())
-        )
+        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     one_page = query.limit(per_page).offset((page - 1) * per_page)
     result = db.session.execute(one_page) if rows else db.session.scalars(one_page)
     return Page(result.unique().all(), page, per_page, total)
