@@ -131,8 +131,12 @@ class TaskQuery:
             raise Invalid(errors)
 
 
-def list_tasks(project, query):
-    """One page of the project's tasks matching `query`, with assignees loaded in the same query."""
+def list_tasks(project, query, assignees=False):
+    """One page of the project's tasks matching `query`.
+
+    With assignees=True each task's assignee is loaded in the same query, for a page that
+    shows their names; the API sends only their ids, and skips the join.
+    """
     archived = Task.archived_at.is_not(None) if query.archived else Task.archived_at.is_(None)
     conditions = [Task.project_id == project.id, archived]
     if query.status:
@@ -147,12 +151,10 @@ def list_tasks(project, query):
         conditions.append(Task.title.icontains(query.q, autoescape=True))
     column = SORTS[query.sort]
     ordering = column.asc() if query.order == "asc" else column.desc()
-    tasks = (
-        select(Task)
-        .where(*conditions)
-        .options(joinedload(Task.assignee))
-        .order_by(ordering.nulls_last(), Task.id.desc())  # ties and empty due dates: stable
-    )
+    # Task.id breaks ties, and puts tasks without a due date in a stable order.
+    tasks = select(Task).where(*conditions).order_by(ordering.nulls_last(), Task.id.desc())
+    if assignees:
+        tasks = tasks.options(joinedload(Task.assignee))
     return paginate(tasks, query.page, query.per_page, total=counted_total(project, query))
 
 

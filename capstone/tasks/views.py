@@ -59,7 +59,7 @@ def index(project_id):
     """The project's tasks: filters, sorting, pages."""
     project = access.project_for(current_user, project_id)
     query = query_from_args(request.args)
-    page = tasks.list_tasks(project, query)
+    page = tasks.list_tasks(project, query, assignees=True)
     return render_template("tasks/index.html", project=project, page=page, query=query)
 
 

@@ -3,7 +3,11 @@
 import re
 from datetime import timedelta
 
+from capstone.database import db
+from capstone.models import Project
+from capstone.models import User
 from capstone.models.task import today
+from capstone.services import tasks
 
 
 def test_counts_by_status_per_project(client, login, build, team):
@@ -44,10 +48,6 @@ def test_assigned_to_me_and_overdue(client, login, build, team):
 
 def add_member(app, project_id, user_id):
     """Add a user to a project directly in the database."""
-    from capstone.database import db
-    from capstone.models import Project
-    from capstone.models import User
-
     with app.app_context():
         project = db.session.get(Project, project_id)  # held: the session keeps weak references
         project.members.append(db.session.get(User, user_id))
@@ -82,11 +82,14 @@ def test_the_task_list_query_count_does_not_grow_with_the_data(
     login(client, "alice")
     build.tasks(team["project"], team["alice"], count=10, assignee_id=team["bob"])
     small = statements_for(client, f"/projects/{team['project']}/tasks", count_queries)
-    # Many assignees: a lazy load per distinct assignee would show up as extra statements.
-    for number in range(8):
-        helper = build.user(f"helper{number}")
+    # Many assignees on the first page: a lazy load per distinct assignee would show up
+    # as extra statements.
+    helpers = [build.user(f"helper{number}") for number in range(8)]
+    for helper in helpers:
         add_member(build.app, team["project"], helper)
-        build.tasks(team["project"], team["alice"], count=40, assignee_id=helper)
+    for _ in range(5):
+        for helper in helpers:
+            build.task(team["project"], team["alice"], assignee_id=helper)
     large = statements_for(client, f"/projects/{team['project']}/tasks", count_queries)
     assert small == large
 
@@ -102,3 +105,18 @@ def test_the_board_query_count_does_not_grow_with_the_data(
         build.tasks(team["project"], team["alice"], count=20, assignee_id=helper, status="review")
     large = statements_for(client, f"/projects/{team['project']}", count_queries)
     assert small == large
+
+
+def test_a_list_asked_with_its_assignees_loads_them_in_its_own_queries(
+    app, build, team, count_queries
+):
+    helpers = [build.user(f"helper{number}") for number in range(3)]
+    for helper in helpers:
+        build.task(team["project"], team["alice"], assignee_id=helper)
+    with app.app_context():
+        project = db.session.get(Project, team["project"])
+        page = tasks.list_tasks(project, tasks.TaskQuery(), assignees=True)
+        with count_queries() as statements:
+            names = {task.assignee.username for task in page.items}
+        assert names == {"bob", "helper0", "helper1", "helper2"}
+        assert statements == []
