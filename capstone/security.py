@@ -3,10 +3,12 @@
 The Content-Security-Policy allows scripts, styles and images from this site only
 (the stylesheet is served locally, there is no CDN), so an injected <script> would
 not run even if escaping ever failed. frame-ancestors and X-Frame-Options forbid
-framing (clickjacking); nosniff stops browsers guessing content types.
+framing (clickjacking); nosniff stops browsers guessing content types. Pages of a
+logged-in user and API answers are `no-store`.
 """
 
 from flask import request
+from flask_login import current_user
 from werkzeug.exceptions import BadRequest
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -30,9 +32,15 @@ HEADERS = {
 
 
 def add_security_headers(response):
-    """Set the headers above, unless a view set its own value."""
+    """Set the headers above, unless a view set its own value; keep private pages private."""
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.endpoint != "static" and (
+        current_user.is_authenticated or "Authorization" in request.headers
+    ):
+        # Someone's own data: no cache may keep it, not even the browser's, whose copy
+        # the back button would show again after logging out.
+        response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 

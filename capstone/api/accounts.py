@@ -36,11 +36,12 @@ def create_token():
     user = users.check_login(data["username"], data["password"], client_address())
     if user is None:
         raise refuse("Incorrect username or password.")
-    return {
+    token = {
         "access_token": issue_token(user),
         "token_type": "Bearer",
         "expires_in": current_app.config["API_TOKEN_SECONDS"],
     }
+    return token, {"Cache-Control": "no-store"}  # RFC 6749, 5.1: no cache keeps a token
 
 
 @bp.route("/tokens", methods=["DELETE"])

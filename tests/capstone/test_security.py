@@ -27,6 +27,31 @@ def test_the_session_cookie_is_httponly_and_samesite_lax(client, build, login):
     assert not cookie.secure  # development: plain HTTP on localhost
 
 
+def test_static_files_of_a_logged_in_user_cost_no_query(client, build, login, count_queries):
+    build.user("alice")
+    login(client, "alice")
+    with count_queries() as statements, client.get("/static/style.css") as stylesheet:
+        assert stylesheet.status_code == 200
+    assert statements == []  # no user loaded just to decide on a header
+
+
+def test_private_pages_are_not_stored_by_any_cache(client, build, login):
+    build.user("alice")
+    assert "Cache-Control" not in client.get("/auth/login").headers  # public
+    login(client, "alice")
+    for path in ("/dashboard", "/projects/", "/nope"):
+        assert client.get(path).headers["Cache-Control"] == "no-store"
+    with client.get("/static/style.css") as stylesheet:
+        assert "no-store" not in stylesheet.headers.get("Cache-Control", "")
+    anonymous = client.application.test_client()
+    token = anonymous.post(
+        "/api/v1/tokens", json={"username": "alice", "password": "correct-horse-battery"}
+    )
+    assert token.headers["Cache-Control"] == "no-store"  # RFC 6749: tokens are never cached
+    bearer = {"Authorization": f"Bearer {token.get_json()['access_token']}"}
+    assert anonymous.get("/api/v1/me", headers=bearer).headers["Cache-Control"] == "no-store"
+
+
 PRODUCTION = {
     "ENV_NAME": "production",
     "SECRET_KEY": "p" * 40,
