@@ -11,10 +11,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench lint format stage clean
+.PHONY: help run test bench screenshots lint format stage clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
@@ -38,6 +38,9 @@ test: $(STAMP) ## Run the whole test suite, one worker per core
 
 bench: $(STAMP) ## Measure each layer and the capstone (needs wrk; about 2 minutes)
 	$(BIN)/python -m bench
+
+screenshots: $(STAMP) ## Take the capstone's screenshots again, into capstone/docs (needs chromium)
+	SCREENSHOTS_FOLDER=$(CURDIR)/capstone/docs $(BIN)/python -m pytest -q tests/e2e/test_screenshots.py
 
 lint: $(STAMP) ## Check style and formatting with ruff
 	$(BIN)/ruff check .

@@ -1,0 +1,101 @@
+"""The browser tests' fixtures: the capstone on a real server, and the system's Chromium.
+
+The capstone runs as `make run` runs it (`flask run`, the embedded mode: SQLite, jobs
+in-process, email to the log), on a free loopback port with a database of its own.
+Playwright drives the Chromium of the distribution's packages, headless; nothing is
+downloaded. Without Chromium or Playwright the tests skip and say why; under CI=true
+(.ci/run installs both) that is a failure instead.
+"""
+
+import os
+import secrets
+import shutil
+import sys
+
+import pytest
+from e2e.environment import ADMIN
+from e2e.environment import CHROMIUM
+from e2e.environment import PASSWORD
+from e2e.environment import TIMEOUT_MS
+from e2e.environment import flask
+from harness.servers import running_server
+from harness.stages import ROOT
+
+
+def pytest_collection_modifyitems(items):
+    """One xdist worker runs every browser test: they share one server and one browser."""
+    for item in items:
+        if item.path.is_relative_to(ROOT / "tests" / "e2e"):
+            item.add_marker(pytest.mark.xdist_group("e2e"))
+
+
+def unavailable(reason):
+    """Skip on a laptop, fail on CI, where .ci/run should have installed what is missing."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}: on CI, .ci/run installs it")
+    pytest.skip(f"{reason}; see Browser tests in capstone/README.md")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium, driven by Playwright, for the whole run."""
+    if shutil.which(CHROMIUM) is None:
+        unavailable(f"{CHROMIUM} is missing (Debian: apt install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright is not installed in the virtual environment (make test does)")
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def server_settings(tmp_path_factory):
+    """The environment of the capstone under test: its own database, files and secret."""
+    folder = tmp_path_factory.mktemp("e2e")
+    return {
+        "SECRET_KEY": secrets.token_hex(32),
+        "DATABASE_URL": f"sqlite:///{folder / 'capstone.sqlite'}",
+        "UPLOAD_FOLDER": str(folder / "uploads"),
+    }
+
+
+@pytest.fixture(scope="session")
+def server(server_settings):
+    """The capstone served by `flask run`, migrated, with one administrator."""
+    flask(server_settings, "init-db")
+    flask(
+        server_settings,
+        "create-admin",
+        f"--username={ADMIN}",
+        "--email=root@example.org",
+        f"--password={PASSWORD}",
+    )
+    command = [sys.executable, "-m", "flask", "--app", "capstone", "run"]
+    with running_server(command, env=server_settings) as running:
+        yield running
+
+
+@pytest.fixture
+def new_page(browser, server):
+    """A function: a page in a new browser context (its own cookies, as another person)."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(base_url=server.url, accept_downloads=True)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """One page, for tests with one person."""
+    return new_page()
