@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench screenshots lint format stage clean
+.PHONY: help doctor run test bench screenshots read lint format stage clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+doctor: ## Check Python, .venv, the port, the capstone's database; say how to fix them
+	@$(PYTHON) tools/doctor.py
+
 run: $(STAMP) ## Migrate, load demo data once, serve the capstone on http://127.0.0.1:8000
 	$(BIN)/flask --app capstone init-db
 	$(BIN)/flask --app capstone seed-demo
@@ -41,6 +44,9 @@ bench: $(STAMP) ## Measure each layer and the capstone (needs wrk; about 2 minut
 
 screenshots: $(STAMP) ## Take the capstone's screenshots again, into capstone/docs (needs chromium)
 	SCREENSHOTS_FOLDER=$(CURDIR)/capstone/docs $(BIN)/python -m pytest -q tests/e2e/test_screenshots.py
+
+read: $(STAMP) ## Where the functions of a stage's reading guide are: make read STAGE=03
+	@$(BIN)/python tests/harness/reading.py "$(STAGE)"
 
 lint: $(STAMP) ## Check style and formatting with ruff
 	$(BIN)/ruff check .
