@@ -31,7 +31,7 @@ def test_a_naive_app_fails_with_one_hint_per_check(tmp_path):
     app.write_text(NAIVE_APP, encoding="utf-8")
     result = run_contract("--app", f"{app}:application")
     assert result.returncode == 1
-    assert "contract checks fail; start with the first" in result.stdout
+    assert "checks fail; start with the first" in result.stdout
     assert (
         "test_index_is_a_welcome_page_linking_every_route\n    hint: GET / must answer 200"
         in result.stdout
@@ -42,7 +42,7 @@ def test_a_naive_app_fails_with_one_hint_per_check(tmp_path):
 def test_hints_reach_the_summary_from_the_report_alone():
     # Under pytest-xdist the test runs in a worker; only its report reaches the main
     # process. The summary must work from the report's user_properties alone.
-    summary = load_module(ROOT / "tests" / "contract" / "conftest.py").HintSummary()
+    summary = load_module(ROOT / "tests" / "conftest.py").HintSummary()
     report = SimpleNamespace(
         nodeid="tests/contract/test_pages.py::test_x[app]",
         user_properties=[("hint", ["test_x", "do the thing"])],

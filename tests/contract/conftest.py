@@ -2,7 +2,7 @@
 
 Each test carries `@pytest.mark.hint(...)`: when it fails, the hint is printed under
 the failure and again in a list at the end of the run, one line per failure, so a
-learner checking their own code sees what to look at first.
+learner checking their own code sees what to look at first (tests/conftest.py).
 """
 
 import pytest
@@ -47,49 +47,3 @@ def pytest_collection_modifyitems(items):
     """Order the contract tests by FILE_ORDER; other tests keep their place."""
     rank = {name: index for index, name in enumerate(FILE_ORDER)}
     items.sort(key=lambda item: rank.get(item.path.name, -1))
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
-    """Attach the test's hint to its failure report, where the summary will find it."""
-    report = yield
-    marker = item.get_closest_marker("hint")
-    if report.failed and report.when == "call" and marker:
-        report.sections.append(("Hint", marker.args[0]))
-        # user_properties travel with the report from an xdist worker to the main process.
-        report.user_properties.append(("hint", (item.originalname, marker.args[0])))
-    return report
-
-
-class HintSummary:
-    """Collects the hints of failing checks and lists them at the end of the run.
-
-    A plugin object rather than module functions: pytest_runtest_logreport runs in the
-    main process (also under pytest-xdist, where the tests run in workers) and is not
-    given the config, so the collected hints live on this object.
-    """
-
-    def __init__(self):
-        self.failing = {}
-
-    def pytest_runtest_logreport(self, report):
-        """Note each hint that a failing check's report carries."""
-        for name, value in report.user_properties:
-            if name == "hint":
-                self.failing.setdefault(tuple(value), []).append(report.nodeid)
-
-    def pytest_terminal_summary(self, terminalreporter):
-        """List each failing contract check once, with its hint, in the order they ran."""
-        if self.failing:
-            terminalreporter.section(
-                f"{len(self.failing)} contract checks fail; start with the first"
-            )
-            for (name, hint), nodeids in self.failing.items():
-                cases = f" ({len(nodeids)} cases)" if len(nodeids) > 1 else ""
-                terminalreporter.write_line(f"{name}{cases}\n    hint: {hint}")
-
-
-def pytest_configure(config):
-    """Register the hint summary once per run."""
-    if not config.pluginmanager.has_plugin("contract-hints"):
-        config.pluginmanager.register(HintSummary(), "contract-hints")

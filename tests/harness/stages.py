@@ -10,17 +10,13 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-STAGE_NAME = re.compile(r"\d\d_[a-z0-9_]+")
+from tools.stages import ROOT  # noqa: F401 (the tests import the repository's root from here)
+from tools.stages import reference_stages
 
 
 def stage_dirs():
     """Return the stage folders present, in order: those named like '01_raw_wsgi' with an app.py."""
-    return sorted(
-        path
-        for path in ROOT.iterdir()
-        if path.is_dir() and STAGE_NAME.fullmatch(path.name) and (path / "app.py").is_file()
-    )
+    return reference_stages()  # one definition, shared with make start and make check
 
 
 def stage_dir(stage):
@@ -62,6 +58,12 @@ def load_fresh(path):
     """Import the file at `path` again, as a new module: a new app object that no test has used."""
     load_fresh.count = getattr(load_fresh, "count", 0) + 1
     return load_module(path, name=f"fresh_{Path(path).stem}_{load_fresh.count}")
+
+
+def folder_under_test(config, stage):
+    """The folder a stage's tests check: --stage-dir (a learner's) if given, else the reference."""
+    chosen = config.getoption("stage_dir")
+    return Path(chosen).resolve() if chosen else stage_dir(stage)
 
 
 def load_stage(stage):

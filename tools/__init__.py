@@ -1,0 +1,1 @@
+"""Tools for learners and instructors: make doctor, start, check, reset, solution, diff."""
