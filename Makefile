@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help doctor run test bench screenshots read lint format stage clean
+.PHONY: help doctor start check reset solution diff run test bench screenshots read lint format stage clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -30,6 +30,21 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 doctor: ## Check Python, .venv, the port, the capstone's database; say how to fix them
 	@$(PYTHON) tools/doctor.py
+
+start: $(STAMP) ## Write a stage yourself: make start STAGE=01 creates workspace/01_raw_wsgi/
+	@$(BIN)/python -m tools.learn start "$(STAGE)"
+
+check: $(STAMP) ## Check your workspace, with a hint per failure: make check STAGE=01
+	@$(BIN)/python -m tools.learn check "$(STAGE)"
+
+reset: $(STAMP) ## Start a stage over (your files go to workspace/.backup/): make reset STAGE=01
+	@$(BIN)/python -m tools.learn reset "$(STAGE)"
+
+solution: $(STAMP) ## Your files beside the reference stage: make solution STAGE=01
+	@$(BIN)/python -m tools.learn solution "$(STAGE)"
+
+diff: $(STAMP) ## What a stage adds to the previous one: make diff FROM=01 TO=02
+	@$(BIN)/python -m tools.learn diff "$(FROM)" "$(TO)"
 
 run: $(STAMP) ## Migrate, load demo data once, serve the capstone on http://127.0.0.1:8000
 	$(BIN)/flask --app capstone init-db

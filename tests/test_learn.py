@@ -1,0 +1,131 @@
+"""The learner's toolkit: starters fail their checks, references pass them, nothing is lost.
+
+tools/learn.py and tools/check.py are run here against a workspace in a temporary
+folder, so a learner's real workspace/ is never touched by the tests.
+"""
+
+import pytest
+from harness.stages import ROOT
+
+from tools import check as checking
+from tools import learn
+from tools import stages as places
+
+STARTED = sorted(path.name for path in (ROOT / "starters").iterdir())
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """An empty workspace folder that every tool uses instead of workspace/."""
+    folder = tmp_path / "workspace"
+    for module in (places, checking, learn):
+        monkeypatch.setattr(module, "WORKSPACE", folder)
+    return folder
+
+
+@pytest.fixture
+def started(workspace, capsys):
+    """Stage 01 started in the workspace, the output of make start already read."""
+    learn.main(["start", "01"])
+    capsys.readouterr()
+    return workspace / "01_raw_wsgi"
+
+
+@pytest.mark.parametrize("name", STARTED)
+def test_every_starter_fails_its_checks_and_each_failure_has_a_hint(name, monkeypatch):
+    monkeypatch.setattr(checking, "WORKSPACE", ROOT / "starters")
+    result, problem = checking.run(places.find(name))
+    assert problem == "" and not result.ok
+    assert result.exercises_done == 0
+    unhinted = [
+        name for name, (hint, _) in result.failing.items() if hint == checking.readable(name)
+    ]
+    assert unhinted == [], "every check a starter fails should carry a hint"
+
+
+@pytest.mark.parametrize("name", STARTED)
+def test_every_reference_stage_passes_the_checks_of_its_starter(name, monkeypatch):
+    monkeypatch.setattr(checking, "WORKSPACE", ROOT)
+    result, problem = checking.run(places.find(name))
+    assert problem == "" and result.ok, result.failing
+
+
+@pytest.mark.parametrize("name", STARTED)
+def test_the_exercise_checks_pass_on_the_worked_solutions(name, monkeypatch):
+    monkeypatch.setattr(checking, "WORKSPACE", ROOT / "tests" / "exercises" / "solutions")
+    result, _ = checking.run(places.find(name))
+    assert result.exercises and result.exercises_done == result.exercises
+
+
+def test_start_copies_the_starter_once(workspace, capsys):
+    assert learn.main(["start", "1"]) == 0  # "1", "01" and "01_raw_wsgi" all name it
+    assert (workspace / "01_raw_wsgi" / "app.py").read_text() == (
+        ROOT / "starters" / "01_raw_wsgi" / "app.py"
+    ).read_text()
+    assert "make check STAGE=01" in capsys.readouterr().out
+    (workspace / "01_raw_wsgi" / "app.py").write_text("# my work\n")
+    assert learn.main(["start", "01"]) == 1  # a second start never overwrites
+    assert (workspace / "01_raw_wsgi" / "app.py").read_text() == "# my work\n"
+    assert "make reset STAGE=01" in capsys.readouterr().out
+
+
+def test_reset_keeps_the_learners_files(started, capsys):
+    (started / "app.py").write_text("# my work\n")
+    assert learn.main(["reset", "01"]) == 0
+    [backup] = (started.parent / ".backup").iterdir()
+    assert (backup / "app.py").read_text() == "# my work\n"
+    assert "# my work" not in (started / "app.py").read_text()
+    assert str(backup.name) in capsys.readouterr().out
+
+
+def test_solution_shows_the_difference_with_the_reference(started, capsys):
+    assert learn.main(["solution", "01"]) == 0
+    shown = capsys.readouterr().out
+    assert "--- yours/app.py" in shown and "+++ 01_raw_wsgi/app.py" in shown
+    assert '-    raise NotImplementedError("TODO: wsgi_text")' in shown
+
+
+def test_diff_shows_what_the_next_stage_adds(capsys):
+    assert learn.main(["diff", "01", "02"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("# From 01_raw_wsgi to 02_middleware")
+    assert "## What's new since 01" in shown
+    assert "+++ 02_middleware/app.py" in shown
+    assert "make diff FROM" not in shown  # the README's pointer to this command is left out
+    assert learn.main(["diff", "02", "01"]) == 1
+
+
+@pytest.mark.parametrize("stage", places.reference_stages()[1:], ids=lambda path: path.name)
+def test_each_stage_readme_points_to_its_diff(stage):
+    previous = places.reference_stages()[places.reference_stages().index(stage) - 1]
+    readme = (stage / "README.md").read_text(encoding="utf-8")
+    assert f"`make diff FROM={previous.name[:2]} TO={stage.name[:2]}`" in readme
+
+
+def test_check_ends_with_the_progress_of_every_stage(started, capsys):
+    assert learn.main(["check", "01"]) == 1
+    shown = capsys.readouterr().out
+    assert "✗ 01_raw_wsgi:" in shown and "hint: " in shown
+    assert "01_raw_wsgi      in progress" in shown
+    assert "02_middleware    not started" in shown
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["start", "09"], "There is no stage '09'. Say one of 01, 02"),
+        (["start", ""], "There is no stage ''"),
+        (["check", "01"], "You have not started 01_raw_wsgi yet: make start STAGE=01"),
+        (["solution", "01"], "You have not started 01_raw_wsgi: make start STAGE=01"),
+    ],
+)
+def test_mistakes_get_a_sentence_not_a_traceback(workspace, capsys, argv, message):
+    assert learn.main(argv) in (1, 2)
+    assert message in capsys.readouterr().out
+
+
+def test_a_stage_without_a_starter_says_how_to_go_on(workspace, capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(learn, "STARTERS", tmp_path / "no-starters")
+    (tmp_path / "no-starters").mkdir()
+    assert learn.main(["start", "02"]) == 2
+    assert "has no starter yet" in capsys.readouterr().out

@@ -1,0 +1,37 @@
+"""A pytest plugin for `make check`: each check's outcome and hint, written as JSON.
+
+Loaded with `-p tools.report` when LEARN_REPORT names a file. tools/check.py reads the
+file rather than pytest's terminal output, which is meant for people, not programs.
+"""
+
+import json
+import os
+from pathlib import Path
+
+
+class Report:
+    """Collects one entry per test: its id, its outcome, and its hint when it failed."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.entries = {}
+
+    def pytest_runtest_logreport(self, report):
+        """Keep the outcome that matters: a failed setup or call, else the call's result."""
+        hint = next((value[1] for name, value in report.user_properties if name == "hint"), None)
+        entry = self.entries.setdefault(report.nodeid, {"outcome": "passed", "hint": None})
+        if report.failed:
+            entry.update(outcome="failed", hint=entry["hint"] or hint)
+        elif report.skipped and entry["outcome"] == "passed":
+            entry["outcome"] = "skipped"
+
+    def pytest_sessionfinish(self, session):
+        """Write every entry, in the order the tests ran."""
+        rows = [{"nodeid": nodeid, **entry} for nodeid, entry in self.entries.items()]
+        self.path.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+def pytest_configure(config):
+    """Register the report when LEARN_REPORT says where to write it."""
+    if os.environ.get("LEARN_REPORT"):
+        config.pluginmanager.register(Report(os.environ["LEARN_REPORT"]), "learn-report")
