@@ -19,8 +19,10 @@ STDLIB_ONLY = {
     "04_flask_basic": ({"flask"}, ["04_flask_basic", "tests/04_flask_basic"]),
     "05_contexts": ({"flask", "werkzeug"}, ["05_contexts", "tests/05_contexts"]),
     "06_factory": ({"flask", "werkzeug", "click"}, ["06_factory", "tests/06_factory"]),
-    # The contract suite must run for a learner who has installed nothing but pytest.
-    "contract": ({"pytest", "harness"}, ["tests/contract", "tests/harness"]),
+    # The contract suite must run for a learner who has installed nothing but pytest;
+    # `tools` is the repository's own, standard library only, as checked next.
+    "contract": ({"pytest", "harness", "tools"}, ["tests/contract", "tests/harness"]),
+    "tools": ({"tools"}, ["tools"]),
 }
 STAGE_TESTS_MAY_USE = {"pytest", "harness"}
 
