@@ -10,6 +10,7 @@ always among them. `--app` points the contract suite at any WSGI callable;
 import traceback
 
 import pytest
+from harness.stages import choose
 from harness.stages import load_target
 
 
@@ -35,6 +36,8 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     """Load every --app target once, so a broken file is one clear message, not one per test."""
     register_hint_summary(config)
+    if config.getoption("stage_dir"):
+        choose(config.getoption("stage_dir"))
     for target in config.getoption("app"):
         try:
             load_target(target)

@@ -32,8 +32,8 @@ def started(workspace, capsys):
 
 
 @pytest.mark.parametrize("name", STARTED)
-def test_every_starter_fails_its_checks_and_each_failure_has_a_hint(name, monkeypatch):
-    monkeypatch.setattr(checking, "WORKSPACE", ROOT / "starters")
+def test_every_starter_fails_its_checks_and_each_failure_has_a_hint(name, workspace):
+    assert learn.main(["start", name]) == 0
     result, problem = checking.run(places.find(name))
     assert problem == "" and not result.ok
     assert result.exercises_done == 0

@@ -22,6 +22,9 @@ from tools.stages import NoSuchStage
 from tools.stages import files
 from tools.stages import find
 
+# In a starter: the files to copy from the reference stage unchanged (given code).
+GIVEN = "GIVEN"
+
 
 def starter_of(stage):
     """The starter folder of a stage; NoSuchStage when it has none yet."""
@@ -36,14 +39,27 @@ def starter_of(stage):
     return starter
 
 
+def copy_starter(stage, folder):
+    """Copy the starter into `folder`, then the files its GIVEN list takes from the reference."""
+    starter = starter_of(stage)
+    shutil.copytree(starter, folder, ignore=shutil.ignore_patterns("__pycache__", GIVEN))
+    given = starter / GIVEN
+    lines = given.read_text(encoding="utf-8").splitlines() if given.exists() else []
+    for name in (line.strip() for line in lines):
+        if name and not name.startswith("#"):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(stage / name, folder / name)
+
+
 def start(stage):
     """Copy the stage's starter into the workspace, unless it is already there."""
-    starter, folder = starter_of(stage), WORKSPACE / stage.name
+    starter_of(stage)
+    folder = WORKSPACE / stage.name
     if folder.exists():
         print(f"workspace/{stage.name}/ is already there: keep going, or start over with")
         print(f"make reset STAGE={stage.name[:2]} (your files are kept in workspace/.backup/).")
         return 1
-    shutil.copytree(starter, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_starter(stage, folder)
     print(f"Created workspace/{stage.name}/ from its starter. Next:")
     print(f"  1. read {stage.name}/README.md, then open workspace/{stage.name}/app.py;")
     print("  2. fill in the TODOs from the top, one function at a time;")
@@ -53,13 +69,14 @@ def start(stage):
 
 def reset(stage):
     """Put the starter back; the learner's files move to workspace/.backup/, never deleted."""
-    starter, folder = starter_of(stage), WORKSPACE / stage.name
+    starter_of(stage)
+    folder = WORKSPACE / stage.name
     if folder.exists():
         backup = WORKSPACE / ".backup" / f"{stage.name}-{datetime.now():%Y%m%d-%H%M%S}"
         backup.parent.mkdir(parents=True, exist_ok=True)
         folder.rename(backup)
         print(f"Your files are in {backup.relative_to(WORKSPACE.parent)}/.")
-    shutil.copytree(starter, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_starter(stage, folder)
     print(f"workspace/{stage.name}/ is the starter again.")
     return 0
 

@@ -5,17 +5,17 @@ STAGE=01). The module is loaded by path because the folder name starts with a di
 """
 
 import pytest
-from harness.stages import folder_under_test
-from harness.stages import load_module
+from harness.stages import folder_for
+from harness.stages import load_stage
 
 
 @pytest.fixture(scope="session")
-def folder(pytestconfig):
+def folder():
     """The stage's folder under test."""
-    return folder_under_test(pytestconfig, "01")
+    return folder_for("01")
 
 
 @pytest.fixture(scope="session")
-def stage(folder):
+def stage():
     """The module app.py of the folder under test."""
-    return load_module(folder / "app.py")
+    return load_stage("01")

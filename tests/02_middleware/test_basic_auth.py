@@ -32,6 +32,9 @@ def request(path="/secret", authorization=None, credentials=("alice", "pässword
     return server, (seen[0] if seen else None)
 
 
+@pytest.mark.hint(
+    "'Basic ' + base64 of 'user:password'; split at the first colon; anything malformed: None"
+)
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
@@ -48,17 +51,22 @@ def test_parse_basic_splits_at_the_first_colon_or_refuses(header, expected):
     assert parse_basic(header) == expected
 
 
+@pytest.mark.hint("on success set environ['REMOTE_USER'] to the user, then call the app")
 def test_the_right_credentials_reach_the_app_as_remote_user():
     server, environ = request(authorization=basic("alice:pässword 1"))
     assert server.status == "200 OK"
     assert environ["REMOTE_USER"] == "alice"
 
 
+@pytest.mark.hint("str.partition(':') splits at the first colon only")
 def test_a_password_may_contain_colons():
     server, _ = request(authorization=basic("alice:a:b"), credentials=("alice", "a:b"))
     assert server.status == "200 OK"
 
 
+@pytest.mark.hint(
+    "missing or wrong credentials: return self.challenge(start_response) without calling the app"
+)
 @pytest.mark.parametrize(
     "authorization",
     [
@@ -97,6 +105,7 @@ def test_anything_else_gets_401_with_a_challenge_and_never_reaches_the_app(autho
     assert environ is None
 
 
+@pytest.mark.hint("is_protected(path) false: call the app directly, no header needed")
 @pytest.mark.parametrize("path", ["/", "/secretary", "/hello/secret"])
 def test_other_paths_pass_without_credentials(path):
     server, environ = request(path)
@@ -104,11 +113,15 @@ def test_other_paths_pass_without_credentials(path):
     assert "REMOTE_USER" not in environ
 
 
+@pytest.mark.hint("protect '/secret' and '/secret/...', but not '/secretary'")
 @pytest.mark.parametrize("path", ["/secret", "/secret/", "/secret/deeper"])
 def test_the_protected_path_and_everything_below_it_need_credentials(path):
     assert request(path)[0].status == "401 Unauthorized"
 
 
+@pytest.mark.hint(
+    "call hmac.compare_digest for the user and for the password, both, before combining"
+)
 def test_both_fields_are_compared_in_constant_time_even_when_the_user_is_wrong(monkeypatch):
     compared = []
 
@@ -121,6 +134,9 @@ def test_both_fields_are_compared_in_constant_time_even_when_the_user_is_wrong(m
     assert len(compared) == 2, "stopping at the wrong user tells an attacker which users exist"
 
 
+@pytest.mark.hint(
+    "credentials_from_env reads BASIC_AUTH_USER and BASIC_AUTH_PASSWORD, with the defaults"
+)
 def test_credentials_come_from_the_environment_with_a_documented_default():
     assert basic_auth.credentials_from_env({}) == ("learner", "wsgi-is-fun")
     env = {"BASIC_AUTH_USER": "ops", "BASIC_AUTH_PASSWORD": "s3cret"}

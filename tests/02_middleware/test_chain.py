@@ -28,24 +28,30 @@ def run(stage, monkeypatch):
     return run
 
 
+@pytest.mark.hint(
+    "build() wraps the app in all four layers: every hello route must still answer as before"
+)
 def test_the_hello_routes_pass_through_every_layer(run):
     _, body, log, _ = run("/hello/Alice")
     assert b"<h1>Hello, Alice!</h1>" in body
     assert "GET /hello/Alice 200 OK" in log
 
 
+@pytest.mark.hint("BasicAuth inside RequestLog, so the log sees the 401s")
 def test_secret_needs_a_login_and_the_401_is_logged(run):
     server, _, log, _ = run("/secret")
     assert server.status == "401 Unauthorized"
     assert "GET /secret 401 Unauthorized" in log
 
 
+@pytest.mark.hint("BasicAuth protects '/secret' and passes REMOTE_USER to the app")
 def test_secret_with_the_login_greets_the_user(run):
     _, body, log, _ = run("/secret", headers=LOGIN)
     assert b"<h1>Welcome, learner!</h1>" in body
     assert "learner" not in log and "wsgi-is-fun" not in log
 
 
+@pytest.mark.hint("ErrorPages outside BasicAuth and the app; the traceback goes to wsgi.errors")
 def test_error_becomes_a_logged_500_page_with_the_traceback_in_the_error_stream(run):
     server, body, log, errors = run("/error")
     assert server.status == "500 Internal Server Error"
@@ -55,12 +61,16 @@ def test_error_becomes_a_logged_500_page_with_the_traceback_in_the_error_stream(
     assert "GET /error 500 Internal Server Error" in log
 
 
+@pytest.mark.hint("no layer may join the body into one chunk: pass chunks through one at a time")
 def test_stream_arrives_in_chunks_without_a_content_length(run):
     server, _, _, _ = run("/stream")
     assert server.body == [b"chunk 1 of 3\n", b"chunk 2 of 3\n", b"chunk 3 of 3\n"]
     assert server.header("Content-Length") is None
 
 
+@pytest.mark.hint(
+    "after the first chunk, start_response(..., exc_info) re-raises; the log says 'body aborted'"
+)
 def test_a_stream_failing_after_its_first_chunk_is_re_raised_and_logged_as_aborted(stage):
     log = io.StringIO()
     environ = make_environ("/stream")
@@ -72,11 +82,13 @@ def test_a_stream_failing_after_its_first_chunk_is_re_raised_and_logged_as_abort
     assert "GET /stream 200 OK, body aborted" in log.getvalue()
 
 
+@pytest.mark.hint("HEAD goes through every layer like GET, and the body stays empty")
 def test_head_on_stream_sends_headers_and_no_body(stage):
     result = stage.hello.application(make_environ("/stream", method="HEAD"), lambda *a: None)
     assert result == []
 
 
+@pytest.mark.hint("Timing(app, on_finish=warn_if_slow) in build()")
 def test_a_slow_response_is_reported_by_timing(stage, monkeypatch):
     monkeypatch.setattr(stage, "SLOW_REQUEST_SECONDS", 0.0)
     environ = make_environ("/hello/Alice")
@@ -84,6 +96,9 @@ def test_a_slow_response_is_reported_by_timing(stage, monkeypatch):
     assert "slow: GET /hello/Alice took" in environ["wsgi.errors"].getvalue()
 
 
+@pytest.mark.hint(
+    "this one shows why RequestLog is outermost: read it, then check your order in build()"
+)
 def test_order_matters_a_log_inside_authentication_never_sees_the_401s(stage):
     from wsgi_middleware import BasicAuth
     from wsgi_middleware import RequestLog

@@ -12,12 +12,14 @@ from harness.pep3333 import app_returning
 from harness.pep3333 import make_environ
 
 
+@pytest.mark.hint("wrap the body in ClosingBody (or a subclass): close() passes on exactly once")
 def test_close_is_called_once_when_the_body_completes(wrap):
     body = Chunks()
     assert StrictServer(wrap(app_returning(body))).run() == b"one two three"
     assert body.close_calls == 1
 
 
+@pytest.mark.hint("the server calls close() after a failure too: your wrapper must pass it on")
 def test_close_is_called_once_when_the_body_raises(wrap):
     body = Chunks(fail_at=1)
     with pytest.raises(Boom):
@@ -25,6 +27,7 @@ def test_close_is_called_once_when_the_body_raises(wrap):
     assert body.close_calls == 1
 
 
+@pytest.mark.hint("a consumer may stop iterating and call close(): pass it on")
 @pytest.mark.parametrize("stop_after", [0, 1])
 def test_close_is_called_once_when_the_consumer_stops_early(wrap, stop_after):
     body = Chunks()
@@ -32,6 +35,7 @@ def test_close_is_called_once_when_the_consumer_stops_early(wrap, stop_after):
     assert body.close_calls == 1
 
 
+@pytest.mark.hint("a generator's finally: does not run if never started; a class's close() does")
 def test_close_is_called_once_when_the_body_is_never_iterated(wrap):
     body = Chunks()
     result = wrap(app_returning(body))(make_environ(), lambda *args: None)
@@ -39,6 +43,7 @@ def test_close_is_called_once_when_the_body_is_never_iterated(wrap):
     assert body.close_calls == 1
 
 
+@pytest.mark.hint("return chunks as they come; never list() the body")
 def test_chunks_pass_through_one_at_a_time(wrap):
     body = Chunks()
     result = wrap(app_returning(body))(make_environ(), lambda *args: None)
@@ -50,6 +55,9 @@ def test_chunks_pass_through_one_at_a_time(wrap):
     result.close()
 
 
+@pytest.mark.hint(
+    "a start_response wrapper passes exc_info on and returns what the real one returned"
+)
 def test_start_response_passes_exc_info_on_and_returns_write(wrap):
     def legacy_app(environ, start_response):
         start_response("200 OK", [("Content-Type", "text/plain")])
@@ -68,6 +76,7 @@ def test_start_response_passes_exc_info_on_and_returns_write(wrap):
     assert server.exc_info_calls == 1
 
 
+@pytest.mark.hint("no layer reads wsgi.input: the app must find the body there")
 def test_the_request_body_reaches_the_app_untouched(wrap):
     seen = []
 
@@ -80,6 +89,7 @@ def test_the_request_body_reaches_the_app_untouched(wrap):
     assert seen == [b"message=hi"]
 
 
+@pytest.mark.hint("a layer is a server to the app and an app to the server: PEP 3333 both ways")
 @pytest.mark.parametrize(("method", "body"), [("GET", b""), ("POST", b"a=1"), ("HEAD", b"")])
 def test_the_layer_passes_wsgiref_validate_on_both_sides(wrap, method, body):
     inner = validator(app_returning(Chunks()))

@@ -3,12 +3,15 @@
 import base64
 import re
 
+import pytest
 from harness.servers import fetch
 from harness.servers import running_server
+from harness.stages import folder_for
 
-COMMAND = ["python", "02_middleware/app.py"]
+COMMAND = ["python", str(folder_for("02") / "app.py")]
 
 
+@pytest.mark.hint("python app.py: build() with all four layers, RequestLog outermost")
 def test_a_real_server_logs_challenges_and_hides_tracebacks():
     login = {"Authorization": "Basic " + base64.b64encode(b"learner:wsgi-is-fun").decode()}
     with running_server(COMMAND) as server:
@@ -28,6 +31,7 @@ def test_a_real_server_logs_challenges_and_hides_tracebacks():
     assert '"GET /error HTTP/1.1" 500' not in output, "wsgiref's own access log should be off"
 
 
+@pytest.mark.hint("/stream must arrive as three chunks and no Content-Length through every layer")
 def test_a_real_server_streams_chunk_by_chunk():
     with running_server(COMMAND) as server:
         status, headers, body = fetch(server.url, "GET", "/stream")
@@ -36,6 +40,7 @@ def test_a_real_server_streams_chunk_by_chunk():
     assert body == b"chunk 1 of 3\nchunk 2 of 3\nchunk 3 of 3\n"
 
 
+@pytest.mark.hint("serve() is given: build() must work for the server to start")
 def test_a_custom_password_is_not_printed():
     env = {"BASIC_AUTH_USER": "ops", "BASIC_AUTH_PASSWORD": "not-for-the-log"}
     with running_server(COMMAND, env=env) as server:

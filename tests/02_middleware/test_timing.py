@@ -22,6 +22,7 @@ class FakeClock:
         return self.now
 
 
+@pytest.mark.hint("Timing stops the clock in on_done, after the body was produced")
 def test_time_spent_producing_the_body_is_counted():
     clock = FakeClock()
     reports = []
@@ -38,6 +39,7 @@ def test_time_spent_producing_the_body_is_counted():
     assert (status, seconds) == ("200 OK", pytest.approx(0.75))
 
 
+@pytest.mark.hint("watch_response calls on_done once, from close()")
 def test_the_report_comes_once_at_close():
     reports = []
     timing = Timing(app_returning(Chunks()), lambda *report: reports.append(report))
@@ -49,6 +51,7 @@ def test_the_report_comes_once_at_close():
     assert len(reports) == 1
 
 
+@pytest.mark.hint("Timing reports UNHANDLED when the app raises (watch_response does it)")
 def test_an_app_that_raises_is_reported_as_unhandled():
     reports = []
     with pytest.raises(Boom):

@@ -42,9 +42,13 @@ def browser():
     if shutil.which(CHROMIUM) is None:
         unavailable(f"{CHROMIUM} is missing (Debian: apt install chromium)")
     try:
+        from playwright.sync_api import expect
         from playwright.sync_api import sync_playwright
     except ImportError:
         unavailable("Playwright is not installed in the virtual environment (make test does)")
+    # expect() waits 5 s by default: too short for a busy 2-core machine running the
+    # rest of the suite beside these tests. Actions already wait TIMEOUT_MS.
+    expect.set_options(timeout=TIMEOUT_MS)
     playwright = sync_playwright().start()
     chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
     yield chromium

@@ -60,15 +60,27 @@ def load_fresh(path):
     return load_module(path, name=f"fresh_{Path(path).stem}_{load_fresh.count}")
 
 
-def folder_under_test(config, stage):
-    """The folder a stage's tests check: --stage-dir (a learner's) if given, else the reference."""
-    chosen = config.getoption("stage_dir")
-    return Path(chosen).resolve() if chosen else stage_dir(stage)
+# Stage number -> the folder its tests check instead of the reference: a learner's
+# workspace, given with --stage-dir (tests/conftest.py fills this before collection,
+# so conftest files that import a stage's modules at import time get the right ones).
+CHOSEN = {}
+
+
+def choose(folder):
+    """Check `folder` (named like its stage, 'workspace/02_middleware') instead of the reference."""
+    folder = Path(folder).resolve()
+    CHOSEN[folder.name[:2]] = folder
+
+
+def folder_for(stage):
+    """The folder a stage's tests check: the chosen one (a learner's) if any, else the reference."""
+    reference = stage_dir(stage)
+    return CHOSEN.get(reference.name[:2], reference)
 
 
 def load_stage(stage):
-    """Return the `app` module of a stage given as '01' or '01_raw_wsgi'."""
-    return load_module(stage_dir(stage) / "app.py")
+    """Return the `app` module of a stage given as '01' or '01_raw_wsgi' (see folder_for)."""
+    return load_module(folder_for(stage) / "app.py")
 
 
 def load_target(target):
@@ -90,6 +102,6 @@ def load_target(target):
 
 def add_stage_to_path(stage):
     """Put a stage's folder on sys.path, so tests can import its sibling modules by name."""
-    folder = str(stage_dir(stage))
+    folder = str(folder_for(stage))
     if folder not in sys.path:
         sys.path.append(folder)
