@@ -10,6 +10,10 @@ import pytest
 from harness.stages import ROOT
 from harness.stages import load_module
 
+from capstone import create_app
+from capstone import migrate
+from capstone.database import db
+
 doctor = load_module(ROOT / "tools" / "doctor.py")
 
 
@@ -59,8 +63,10 @@ def database(monkeypatch, tmp_path):
 def test_the_capstone_database_missing_then_current_then_behind(database):
     assert "no database yet" in doctor.capstone_database()[1]
     assert not database.exists()  # looking did not create it
-    command = [sys.executable, "-m", "flask", "--app", "capstone", "init-db"]
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=60)
+    app = create_app({"DATABASE_URL": f"sqlite:///{database}"})
+    with app.app_context():
+        migrate.upgrade()
+        db.engine.dispose()
     assert doctor.capstone_database()[0] == "ok"
     with sqlite3.connect(database) as connection:  # as if the code had moved on since
         connection.execute("UPDATE alembic_version SET version_num = '0001_initial'")

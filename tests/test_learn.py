@@ -102,10 +102,16 @@ def test_each_stage_readme_points_to_its_diff(stage):
     assert f"`make diff FROM={previous.name[:2]} TO={stage.name[:2]}`" in readme
 
 
-def test_check_ends_with_the_progress_of_every_stage(started, capsys):
+def test_check_ends_with_the_progress_of_every_stage(started, capsys, monkeypatch):
+    # The checks themselves ran in the tests above; here, what is printed of their result.
+    failing = {"test_index": ("GET / must answer 200", ["", ""])}
+    result = checking.Result(passed=3, failing=failing, exercises=5, exercises_done=1)
+    monkeypatch.setattr(checking, "run", lambda stage: (result, ""))
     assert learn.main(["check", "01"]) == 1
     shown = capsys.readouterr().out
-    assert "✗ 01_raw_wsgi:" in shown and "hint: " in shown
+    assert "✗ 01_raw_wsgi: 3 of 5 checks pass" in shown
+    assert "    ✗ test_index\n        hint: GET / must answer 200" in shown
+    assert "exercises: 1 of 5 done (optional)" in shown
     assert "01_raw_wsgi      in progress" in shown
     assert "02_middleware    not started" in shown
 
