@@ -116,6 +116,15 @@ def test_check_ends_with_the_progress_of_every_stage(started, capsys, monkeypatc
     assert "02_middleware    not started" in shown
 
 
+def test_a_file_that_does_not_even_load_is_named_with_its_line(started, capsys):
+    (started / "app.py").write_text("def broken(:\n", encoding="utf-8")
+    assert learn.main(["check", "01"]) == 1
+    shown = capsys.readouterr().out
+    assert "01_raw_wsgi: the checks could not run." in shown
+    assert "SyntaxError" in shown and "app.py:1" in shown
+    assert "01_raw_wsgi      in progress: its checks could not run (see above)" in shown
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

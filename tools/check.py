@@ -100,7 +100,9 @@ def case_of(nodeid):
     always the learner's, so left out.
     """
     found = re.search(r"\[(.*)\]$", nodeid)
-    case = found.group(1).encode("ascii").decode("unicode_escape") if found else ""
+    case = (
+        found.group(1).encode("ascii", "backslashreplace").decode("unicode_escape") if found else ""
+    )
     return re.sub(r"^[\w.-]*\.py:\w+-?", "", case)
 
 
@@ -131,8 +133,12 @@ def progress(results):
         number = stage.name[:2]
         if stage.name in results:
             result = results[stage.name][0]
-            to_go = len(result.failing) if result else "?"
-            state = "passed" if result and result.ok else f"in progress: {to_go} checks to go"
+            if result is None:
+                state = "in progress: its checks could not run (see above)"
+            else:
+                state = (
+                    "passed" if result.ok else f"in progress: {len(result.failing)} checks to go"
+                )
         elif (WORKSPACE / stage.name).exists():
             state = f"started: make check STAGE={number}"
         elif (STARTERS / stage.name).exists():
