@@ -5,6 +5,9 @@ import json
 import pytest
 
 
+@pytest.mark.hint(
+    "greeting(): response.set_cookie('last_greeted', name, ...) with httponly and samesite"
+)
 def test_greeting_remembers_the_name_in_a_cookie(client):
     client.get("/greet?name=Zoë")
     cookie = client.get_cookie("last_greeted")  # its raw value is quoted: "Zo\303\253"
@@ -13,6 +16,7 @@ def test_greeting_remembers_the_name_in_a_cookie(client):
     assert "Last time you greeted Zoë." in client.get("/").get_data(as_text=True)
 
 
+@pytest.mark.hint("on_index shows the cookie's name through escape(): a cookie is user input")
 def test_the_cookie_value_is_escaped_on_the_page(client):
     client.set_cookie("last_greeted", "<script>alert(1)</script>")
     text = client.get("/").get_data(as_text=True)
@@ -20,6 +24,7 @@ def test_the_cookie_value_is_escaped_on_the_page(client):
     assert "&lt;script&gt;" in text
 
 
+@pytest.mark.hint("HelloRequest sets max_content_length and max_form_memory_size (given)")
 def test_a_form_above_the_limit_gets_413(client, stage):
     body = b"message=" + b"x" * stage.MAX_BODY_BYTES
     assert (
@@ -30,18 +35,21 @@ def test_a_form_above_the_limit_gets_413(client, stage):
     )
 
 
+@pytest.mark.hint("on_api_hello returns json_response({'greeting': ...})")
 def test_the_json_endpoint(client):
     response = client.get("/api/hello/Zoë")
     assert response.mimetype == "application/json"
     assert response.get_json() == {"greeting": "Hello, Zoë!"}
 
 
+@pytest.mark.hint("on_api_greetings: request.get_json(), a non-empty string 'name', 201")
 def test_posting_json(client):
     response = client.post("/api/greetings", json={"name": "Ada"})
     assert response.status_code == 201
     assert response.get_json() == {"greeting": "Hello, Ada!"}
 
 
+@pytest.mark.hint("under /api/, dispatch_request answers HTTPExceptions with json_error(error)")
 @pytest.mark.parametrize(
     ("body", "content_type", "status"),
     [
@@ -61,6 +69,7 @@ def test_bad_json_gets_a_json_error(client, body, content_type, status):
     assert set(payload) == {"error", "message"}
 
 
+@pytest.mark.hint("get_json() raises 413 for large bodies; under /api/ it must become JSON too")
 def test_oversized_json_gets_a_json_413(client, stage):
     body = json.dumps({"name": "x" * stage.MAX_BODY_BYTES})
     response = client.post("/api/greetings", data=body, content_type="application/json")
@@ -68,6 +77,7 @@ def test_oversized_json_gets_a_json_413(client, stage):
     assert response.get_json()["error"] == "Request Entity Too Large"
 
 
+@pytest.mark.hint("json_error keeps the exception's headers (get_headers()), Allow included")
 def test_api_404_and_405_answer_json_and_keep_allow(client):
     assert client.get("/api/nope").get_json()["error"] == "Not Found"
     response = client.delete("/api/greetings")
@@ -76,6 +86,7 @@ def test_api_404_and_405_answer_json_and_keep_allow(client):
     assert response.get_json()["error"] == "Method Not Allowed"
 
 
+@pytest.mark.hint("outside /api/, return the HTTPException itself: it is a Response")
 def test_html_errors_stay_html_outside_the_api(client):
     response = client.get("/nope")
     assert response.status_code == 404

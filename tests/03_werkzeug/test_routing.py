@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from harness.stages import ROOT
+from harness.stages import folder_for
 from harness.stages import load_stage
 from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.exceptions import NotFound
@@ -46,11 +47,13 @@ def route_in_stage_03(stage, method, path):
         return error.code
 
 
+@pytest.mark.hint("URL_MAP: a Rule per route, each with methods=GET (or POST for /submit)")
 @pytest.mark.parametrize(("method", "path"), SHARED)
 def test_the_map_routes_like_the_hand_written_table_of_stage_01(stage, method, path):
     assert route_in_stage_03(stage, method, path) == route_in_stage_01(method, path)
 
 
+@pytest.mark.hint("<int(min=1, max=999):task_id>, and NotFound for a task that does not exist")
 @pytest.mark.parametrize(
     ("path", "status"),
     [
@@ -68,24 +71,28 @@ def test_the_bounded_int_converter(client, path, status):
     assert client.get(path).status_code == status
 
 
+@pytest.mark.hint("the converter's min and max refuse the id before on_task runs")
 @pytest.mark.parametrize("task_id", ["0", "1000", "99999999999999999999"])
 def test_out_of_bounds_ids_never_reach_the_view(stage, task_id):
     with pytest.raises(NotFound):
         stage.URL_MAP.bind("localhost").match(f"/tasks/{task_id}")
 
 
+@pytest.mark.hint("Rule('/tasks/', ...): Werkzeug redirects /tasks to /tasks/ by itself")
 def test_a_missing_trailing_slash_redirects_permanently(client):
     response = client.get("/tasks")
     assert response.status_code == 308
     assert response.headers["Location"] == "http://localhost/tasks/"
 
 
+@pytest.mark.hint("sort MethodNotAllowed.valid_methods in dispatch_request")
 @pytest.mark.parametrize("hash_seed", ["1", "2", "3", "4"])
 def test_method_not_allowed_lists_the_methods_in_allow_in_a_stable_order(hash_seed):
     # The Map's method set iterates in an order that depends on PYTHONHASHSEED.
+    app = folder_for("03") / "app.py"  # a new process: it is told which folder to load
     code = (
-        "from werkzeug.test import Client; from harness.stages import load_stage; "
-        "print(Client(load_stage('03').application).put('/hello/Alice').headers['Allow'])"
+        "from werkzeug.test import Client; from harness.stages import load_module; "
+        f"print(Client(load_module({str(app)!r}).application).put('/hello/Alice').headers['Allow'])"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -97,6 +104,9 @@ def test_method_not_allowed_lists_the_methods_in_allow_in_a_stable_order(hash_se
     assert result.stdout.strip() == "GET, HEAD"
 
 
+@pytest.mark.hint(
+    "every Rule's endpoint has an on_<endpoint> method (except the build_only static)"
+)
 def test_every_endpoint_can_be_built(stage):
     urls = stage.URL_MAP.bind("localhost")
     assert urls.build("task", {"task_id": 2}) == "/tasks/2"
@@ -104,11 +114,13 @@ def test_every_endpoint_can_be_built(stage):
     assert urls.build("static", {"filename": "style.css"}) == "/static/style.css"
 
 
+@pytest.mark.hint("build every href with request.urls.build(...), never write '/greet' by hand")
 def test_no_link_in_the_stage_is_hard_coded(stage):
     source = (stage.STATIC_FOLDER.parent / "app.py").read_text(encoding="utf-8")
     assert not re.search(r'(href|action)="/', source), "build links with request.urls.build"
 
 
+@pytest.mark.hint("bind_to_environ(environ) keeps SCRIPT_NAME, so built URLs carry the prefix")
 def test_links_follow_the_app_when_it_is_mounted_under_a_prefix(client):
     # Built URLs include SCRIPT_NAME; hard-coded "/hello/Alice" would break here.
     response = client.get("/", environ_overrides={"SCRIPT_NAME": "/mounted"})

@@ -8,8 +8,10 @@ import pytest
 from harness.servers import fetch
 from harness.servers import running_server
 from harness.stages import ROOT
+from harness.stages import folder_for
 
-COMMAND = ["python", "03_werkzeug/app.py"]
+APP = str(folder_for("03") / "app.py")  # the reference, or the folder of --stage-dir
+COMMAND = ["python", APP]
 
 
 # A stylesheet the debugger serves itself; without the debugger, "/" is the index page.
@@ -22,6 +24,7 @@ def debugger_answers(url):
     return status == 200 and headers["Content-Type"].startswith("text/css")
 
 
+@pytest.mark.hint("serve() is given: python app.py must import and serve")
 def test_run_simple_serves_the_app_with_the_debugger_off():
     with running_server(COMMAND) as server:
         assert fetch(server.url, "GET", "/hello/Alice")[0] == 200
@@ -29,15 +32,17 @@ def test_run_simple_serves_the_app_with_the_debugger_off():
         assert "03_werkzeug: debugger off, reloader off" in server.output()
 
 
+@pytest.mark.hint("serve() is given: DEBUG=1 turns the debugger on")
 def test_debug_on_loopback_turns_the_debugger_on():
     with running_server(COMMAND, env={"DEBUG": "1"}) as server:
         assert debugger_answers(server.url)
 
 
+@pytest.mark.hint("serve() is given: it refuses DEBUG=1 off loopback")
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.1", "example.com"])
 def test_the_debugger_is_refused_on_any_other_host(host):
     result = subprocess.run(
-        [sys.executable, "03_werkzeug/app.py"],
+        [sys.executable, APP],
         cwd=ROOT,
         env={**os.environ, "DEBUG": "1", "HOST": host, "PORT": "0"},
         capture_output=True,
@@ -48,6 +53,7 @@ def test_the_debugger_is_refused_on_any_other_host(host):
     assert f"Refusing DEBUG=1 on HOST={host}" in result.stderr
 
 
+@pytest.mark.hint("is_loopback() is given")
 @pytest.mark.parametrize(
     ("host", "loopback"),
     [
