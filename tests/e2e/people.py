@@ -22,8 +22,19 @@ def unique(name):
 
 def accessible(page):
     """Fail with the list of problems if the page misses a label, its h1 or its title."""
+    page.wait_for_load_state()  # the whole document, not one still arriving
     problems = page.evaluate(A11Y_PROBLEMS)
     assert problems == [], f"{page.url}: {problems}"
+
+
+def follow(page, locator, url):
+    """Click a link or button that leads to another page; wait until that page has loaded.
+
+    A click does not wait for the page it opens: without this, the next step could run
+    on the old page, or on the new one half-built.
+    """
+    locator.click()
+    page.wait_for_url(re.compile(url))
 
 
 def register(page, username):
@@ -59,9 +70,10 @@ def new_user(page, name):
 
 def create_project(page, name):
     """Create a project from the projects page; lands on its board. Returns the board URL."""
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Projects").click()
+    main = page.get_by_role("navigation", name="Main")
+    follow(page, main.get_by_role("link", name="Projects"), r"/projects/$")
     accessible(page)
-    page.get_by_role("link", name="New project").click()
+    follow(page, page.get_by_role("link", name="New project"), r"/projects/new$")
     accessible(page)
     page.get_by_label("Name").fill(name)
     page.get_by_role("button", name="Create the project").click()
@@ -73,7 +85,7 @@ def create_project(page, name):
 def add_member(page, board_url, username):
     """On the members page of the project, add `username`."""
     page.goto(board_url)
-    page.get_by_role("link", name=re.compile(r"^Members")).click()
+    follow(page, page.get_by_role("link", name=re.compile(r"^Members")), r"/members$")
     accessible(page)
     page.get_by_label("Username or email").fill(username)
     page.get_by_role("button", name="Add").click()
@@ -83,7 +95,7 @@ def add_member(page, board_url, username):
 def create_task(page, board_url, title, assignee=None):
     """From the board, create a task (maybe assigned); lands on the task's page."""
     page.goto(board_url)
-    page.get_by_role("link", name="New task").click()
+    follow(page, page.get_by_role("link", name="New task"), r"/tasks/new$")
     accessible(page)
     page.get_by_label("Title").fill(title)
     if assignee:

@@ -12,6 +12,7 @@ from e2e.people import add_member
 from e2e.people import column
 from e2e.people import create_project
 from e2e.people import create_task
+from e2e.people import follow
 from e2e.people import log_in
 from e2e.people import log_out
 from e2e.people import move
@@ -64,7 +65,7 @@ def test_a_team_plans_moves_discusses_and_shares_a_file(new_page, tmp_path):
 
     # Bob, a member, sees the task assigned to him, and discusses it.
     bob.goto(board)
-    bob.get_by_role("link", name="Write the press release").click()
+    follow(bob, bob.get_by_role("link", name="Write the press release"), r"/tasks/\d+$")
     accessible(bob)
     expect(bob.locator(".task-facts")).to_contain_text(bob_name)
     bob.get_by_role("textbox", name="Comment").fill("First draft by Friday.")

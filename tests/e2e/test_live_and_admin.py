@@ -12,6 +12,7 @@ from e2e.people import add_member
 from e2e.people import column
 from e2e.people import create_project
 from e2e.people import create_task
+from e2e.people import follow
 from e2e.people import log_in
 from e2e.people import move
 from e2e.people import new_user
@@ -44,11 +45,12 @@ def test_an_admin_deactivates_a_user_who_is_logged_out_at_once(new_page):
     user, admin = new_page(), new_page()
     username = new_user(user, "frank")
     log_in(admin, ADMIN)
-    admin.get_by_role("navigation", name="Main").get_by_role("link", name="Admin").click()
+    main = admin.get_by_role("navigation", name="Main")
+    follow(admin, main.get_by_role("link", name="Admin"), r"/admin/$")
     accessible(admin)
-    admin.get_by_role("link", name="Users").click()
+    follow(admin, admin.get_by_role("link", name="Users"), r"/admin/users$")
     admin.get_by_label("Name or email contains").fill(username)
-    admin.get_by_role("button", name="Search").click()
+    follow(admin, admin.get_by_role("button", name="Search"), r"/admin/users\?q=")
     accessible(admin)
     admin.get_by_role("button", name=f"Deactivate {username}").click()
     row = admin.get_by_role("row").filter(has_text=username)
@@ -59,5 +61,7 @@ def test_an_admin_deactivates_a_user_who_is_logged_out_at_once(new_page):
     user.get_by_label("Username or email").fill(username)
     user.get_by_label("Password").fill("browser-test-password")
     user.get_by_role("button", name="Log in").click()
-    expect(user).to_have_url(re.compile(r"/auth/login"))  # and they cannot come back
+    # And they cannot come back: the form answers with its error, still logged out.
+    expect(user.get_by_role("alert")).to_be_visible()
+    expect(user).to_have_url(re.compile(r"/auth/login"))
     expect(user.get_by_role("navigation", name="Main")).not_to_contain_text(username)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from e2e.environment import TIMEOUT_MS
 from e2e.environment import flask
+from e2e.people import follow
 from harness.stages import ROOT
 from playwright.sync_api import expect
 
@@ -51,7 +52,7 @@ def test_a_screenshot_of_each_main_page(browser, server, demo, name, tmp_path):
         page.goto("/auth/login")
         page.get_by_label("Username or email").fill(username)
         page.get_by_label("Password").fill("demo-password")
-        page.get_by_role("button", name="Log in").click()
+        follow(page, page.get_by_role("button", name="Log in"), r"/dashboard$")
         page.goto(start)
         for link in links:
             page.get_by_role("link", name=link).click()
