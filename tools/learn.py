@@ -39,9 +39,8 @@ def starter_of(stage):
     return starter
 
 
-def copy_starter(stage, folder):
-    """Copy the starter into `folder`, then the files its GIVEN list takes from the reference."""
-    starter = starter_of(stage)
+def copy_starter(stage, starter, folder):
+    """Copy `starter` into `folder`, then the files its GIVEN list takes from the reference."""
     shutil.copytree(starter, folder, ignore=shutil.ignore_patterns("__pycache__", GIVEN))
     given = starter / GIVEN
     lines = given.read_text(encoding="utf-8").splitlines() if given.exists() else []
@@ -53,13 +52,12 @@ def copy_starter(stage, folder):
 
 def start(stage):
     """Copy the stage's starter into the workspace, unless it is already there."""
-    starter_of(stage)
-    folder = WORKSPACE / stage.name
+    starter, folder = starter_of(stage), WORKSPACE / stage.name
     if folder.exists():
         print(f"workspace/{stage.name}/ is already there: keep going, or start over with")
         print(f"make reset STAGE={stage.name[:2]} (your files are kept in workspace/.backup/).")
         return 1
-    copy_starter(stage, folder)
+    copy_starter(stage, starter, folder)
     print(f"Created workspace/{stage.name}/ from its starter. Next:")
     print(f"  1. read {stage.name}/README.md, then open workspace/{stage.name}/app.py;")
     print("  2. fill in the TODOs from the top, one function at a time;")
@@ -69,14 +67,13 @@ def start(stage):
 
 def reset(stage):
     """Put the starter back; the learner's files move to workspace/.backup/, never deleted."""
-    starter_of(stage)
-    folder = WORKSPACE / stage.name
+    starter, folder = starter_of(stage), WORKSPACE / stage.name
     if folder.exists():
         backup = WORKSPACE / ".backup" / f"{stage.name}-{datetime.now():%Y%m%d-%H%M%S}"
         backup.parent.mkdir(parents=True, exist_ok=True)
         folder.rename(backup)
         print(f"Your files are in {backup.relative_to(WORKSPACE.parent)}/.")
-    copy_starter(stage, folder)
+    copy_starter(stage, starter, folder)
     print(f"workspace/{stage.name}/ is the starter again.")
     return 0
 
