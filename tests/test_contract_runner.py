@@ -36,7 +36,7 @@ def test_a_naive_app_fails_with_one_hint_per_check(tmp_path):
         "test_index_is_a_welcome_page_linking_every_route\n    hint: GET / must answer 200"
         in result.stdout
     )
-    assert "hint: escape user text with html.escape()" in result.stdout
+    assert "hint: escape user text before it goes into HTML" in result.stdout
 
 
 def test_hints_reach_the_summary_from_the_report_alone():

@@ -5,13 +5,17 @@ import os
 import subprocess
 import sys
 
+import pytest
 from harness.stages import ROOT
+from harness.stages import folder_for
 
 
 def config_seen_with(env):
     """Import the stage in a fresh interpreter with `env` and return some of its config."""
+    app_file = str(folder_for("04") / "app.py")  # the reference, or the folder of --stage-dir
     code = (
-        "import json; from harness.stages import load_stage; c = load_stage('04').app.config; "
+        f"import json; from harness.stages import load_module; c = load_module({app_file!r})"
+        ".app.config; "
         "print(json.dumps({k: c[k] for k in ('SECRET_KEY', 'DEFAULT_NAME', 'MAX_CONTENT_LENGTH')}))"
     )
     result = subprocess.run(
@@ -24,12 +28,14 @@ def config_seen_with(env):
     return json.loads(result.stdout)
 
 
+@pytest.mark.hint("Config is given: app.config.from_object(Config) must stay")
 def test_defaults_come_from_the_config_object(app, stage):
     assert app.config["SECRET_KEY"] == stage.Config.SECRET_KEY
     assert app.config["MAX_CONTENT_LENGTH"] == 1024 * 1024
     assert app.config["DEFAULT_NAME"] == "World"
 
 
+@pytest.mark.hint("app.config.from_prefixed_env() after from_object: FLASK_* variables win")
 def test_flask_prefixed_environment_variables_override_them():
     seen = config_seen_with(
         {

@@ -2,7 +2,13 @@
 
 import logging
 
+import pytest
 
+
+@pytest.mark.hint(
+    "@app.errorhandler(404) on not_found, returning (render_template('404.html'), 404); "
+    "404.html extends base.html, with <h1>404 Not Found</h1>"
+)
 def test_an_unknown_page_gets_our_404_in_the_layout(client):
     response = client.get("/nope")
     assert response.status_code == 404
@@ -10,6 +16,9 @@ def test_an_unknown_page_gets_our_404_in_the_layout(client):
     assert 'href="/static/style.css"' in response.text
 
 
+@pytest.mark.hint(
+    "@app.errorhandler(500) on server_error, returning (render_template('500.html'), 500)"
+)
 def test_an_exception_gets_our_500_and_the_traceback_goes_to_the_log(
     app, client, monkeypatch, caplog
 ):
@@ -25,15 +34,20 @@ def test_an_exception_gets_our_500_and_the_traceback_goes_to_the_log(
     assert "boom: a bug in a view" in caplog.text
 
 
+@pytest.mark.hint("submit(): a message that is blank after .strip() is abort(400, ...)")
 def test_a_blank_message_is_a_400(client):
     assert client.post("/submit", data={"message": "  "}).status_code == 400
 
 
+@pytest.mark.hint("submit() must read request.form: that is when Flask checks MAX_CONTENT_LENGTH")
 def test_a_body_above_max_content_length_is_a_413(client, app):
     body = "x" * app.config["MAX_CONTENT_LENGTH"]
     assert client.post("/submit", data={"message": body}).status_code == 413
 
 
+@pytest.mark.hint(
+    "@app.route('/submit', methods=['POST']): Flask answers other methods 405 with Allow"
+)
 def test_a_wrong_method_is_a_405_with_allow(client):
     response = client.get("/submit")
     assert response.status_code == 405

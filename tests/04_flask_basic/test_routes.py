@@ -1,8 +1,12 @@
 """What @app.route did: rules in app.url_map, functions in app.view_functions."""
 
+import pytest
 from flask.cli import routes_command
 
 
+@pytest.mark.hint(
+    "one @app.route per view: /, /hello/<name>, /greet, /submit (POST only), /submitted"
+)
 def test_each_route_is_a_rule_in_the_url_map(app):
     rules = {rule.rule: rule for rule in app.url_map.iter_rules()}
     assert set(rules) == {
@@ -18,11 +22,17 @@ def test_each_route_is_a_rule_in_the_url_map(app):
     assert rules["/submit"].methods == {"POST", "OPTIONS"}
 
 
+@pytest.mark.hint(
+    "@app.route on the module's own functions index, hello, greet, submit and submitted"
+)
 def test_each_endpoint_names_its_view_function(app, stage):
     for endpoint in ("index", "hello", "greet", "submit", "submitted"):
         assert app.view_functions[endpoint] is getattr(stage, endpoint)
 
 
+@pytest.mark.hint(
+    "@app.route('/hello/<name>') on hello(): `flask routes` lists it as endpoint 'hello'"
+)
 def test_the_routes_command_lists_them(app):
     # `flask routes` belongs to the `flask` command itself, not to app.cli: invoke it directly.
     result = app.test_cli_runner().invoke(routes_command)
@@ -30,6 +40,7 @@ def test_the_routes_command_lists_them(app):
     assert "hello      GET      /hello/<name>" in result.output
 
 
+@pytest.mark.hint("@app.route('/submit', methods=['POST']): Flask adds OPTIONS itself")
 def test_options_is_answered_by_flask_itself(client):
     response = client.options("/submit")
     assert response.status_code == 200

@@ -8,13 +8,19 @@ import pytest
 from harness.servers import fetch
 from harness.servers import running_server
 from harness.stages import ROOT
+from harness.stages import folder_for
+
+APP = str(folder_for("04") / "app.py")  # the reference, or the folder of --stage-dir
 
 
+@pytest.mark.hint(
+    "serve() is given: python app.py and flask --app app.py run must both import and greet"
+)
 @pytest.mark.parametrize(
     ("command", "env"),
     [
-        (["python", "04_flask_basic/app.py"], {}),
-        (["flask", "--app", "04_flask_basic/app.py", "run"], {"FLASK_RUN_PORT": "0"}),
+        (["python", APP], {}),
+        (["flask", "--app", APP, "run"], {"FLASK_RUN_PORT": "0"}),
     ],
     ids=["python-app.py", "flask-run"],
 )
@@ -25,9 +31,10 @@ def test_both_commands_serve_the_app(command, env):
     assert "<h1>Hello, Zoë!</h1>" in body.decode()
 
 
+@pytest.mark.hint("serve() is given: it refuses FLASK_DEBUG=1 off loopback")
 def test_the_debugger_is_refused_off_loopback():
     result = subprocess.run(
-        [sys.executable, "04_flask_basic/app.py"],
+        [sys.executable, APP],
         cwd=ROOT,
         env={**os.environ, "FLASK_DEBUG": "1", "HOST": "0.0.0.0", "PORT": "0"},
         capture_output=True,

@@ -12,7 +12,7 @@ def assert_escaped(response):
         assert tag not in response.text, f"user text came back as a live {tag}> tag"
 
 
-@pytest.mark.hint("escape user text with html.escape() before putting it into HTML")
+@pytest.mark.hint("escape user text before it goes into HTML: html.escape(), or a .html template")
 def test_a_name_in_the_path_is_escaped(client):
     # No slash in this one, so it reaches the hello view rather than the 404 page.
     response = client.get("/hello/" + quote("<img src=x onerror=alert(1)>", safe=""))
@@ -21,7 +21,7 @@ def test_a_name_in_the_path_is_escaped(client):
     assert_escaped(response)
 
 
-@pytest.mark.hint("escape user text with html.escape() before putting it into HTML")
+@pytest.mark.hint("escape user text before it goes into HTML: html.escape(), or a .html template")
 def test_a_name_in_the_query_string_is_escaped(client):
     response = client.get("/greet?name=" + quote(HOSTILE))
     assert response.status_code == 200
@@ -29,7 +29,9 @@ def test_a_name_in_the_query_string_is_escaped(client):
     assert_escaped(response)
 
 
-@pytest.mark.hint("escape the submitted message before putting it into HTML")
+@pytest.mark.hint(
+    "escape the submitted message before it goes into HTML (html.escape, or a template)"
+)
 def test_a_submitted_message_is_escaped(client):
     response = client.post_form("/submit", b"message=" + quote(HOSTILE).encode())
     assert response.status_code == 200

@@ -3,7 +3,9 @@
 import pytest
 
 
-@pytest.mark.hint("POST /submit must read the form body (CONTENT_LENGTH bytes of wsgi.input)")
+@pytest.mark.hint(
+    "POST /submit reads the form: CONTENT_LENGTH bytes of wsgi.input, or request.form"
+)
 def test_submit_echoes_the_message(client):
     response = client.post_form("/submit", b"message=Hi+there")
     assert response.status_code == 200

@@ -32,7 +32,7 @@ def test_hello_greets_the_name_in_the_path(client):
     assert "<h1>Hello, Alice!</h1>" in response.text
 
 
-@pytest.mark.hint("read `name` from QUERY_STRING (parse_qs) for /greet")
+@pytest.mark.hint("/greet reads `name` from the query: parse_qs(QUERY_STRING), or request.args")
 def test_greet_reads_the_name_from_the_query_string(client):
     response = client.get("/greet?name=Bob")
     assert response.status_code == 200

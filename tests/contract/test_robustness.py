@@ -7,7 +7,8 @@ FORM = ("Content-Type", "application/x-www-form-urlencoded")
 
 
 @pytest.mark.hint(
-    "PATH_INFO is latin-1 text holding UTF-8 bytes: value.encode('latin-1').decode('utf-8')"
+    "PATH_INFO is latin-1 text holding UTF-8 bytes: value.encode('latin-1').decode('utf-8'); "
+    "Werkzeug and Flask decode it for you, so a failure there means the view itself fails"
 )
 def test_percent_encoded_utf8_in_the_path_decodes(client):
     response = client.get("/hello/Zo%C3%AB")
@@ -49,7 +50,10 @@ def test_a_body_that_is_not_utf8_is_a_client_error(client):
     assert 400 <= response.status_code < 500
 
 
-@pytest.mark.hint(f"check CONTENT_LENGTH against the limit ({MAX_BODY_BYTES} bytes) before reading")
+@pytest.mark.hint(
+    f"check CONTENT_LENGTH against the limit ({MAX_BODY_BYTES} bytes) before reading "
+    "(Werkzeug: max_content_length; Flask: MAX_CONTENT_LENGTH)"
+)
 def test_a_body_above_the_limit_gets_413(client):
     body = b"message=" + b"x" * (MAX_BODY_BYTES - 7)
     assert len(body) == MAX_BODY_BYTES + 1
