@@ -2,6 +2,7 @@
 
 import threading
 
+import pytest
 from flask import copy_current_request_context
 from flask import current_app
 from flask import request
@@ -23,6 +24,10 @@ def in_a_thread(function):
     return outcome[0]
 
 
+@pytest.mark.hint(
+    "@app.cli.command('context-info') on context_info(), printing current_app.name and "
+    "has_request_context()"
+)
 def test_a_cli_command_runs_in_an_app_context_without_a_request(app):
     result = app.test_cli_runner().invoke(args=["context-info"])
     assert result.exit_code == 0
@@ -30,6 +35,7 @@ def test_a_cli_command_runs_in_an_app_context_without_a_request(app):
     assert "has_request_context(): False" in result.output
 
 
+@pytest.mark.hint("a new thread has no context: contextvars start empty in it")
 def test_a_new_thread_starts_with_no_context(app):
     with app.test_request_context("/hello/Ada"):
         error = in_a_thread(lambda: request.path)
@@ -37,11 +43,15 @@ def test_a_new_thread_starts_with_no_context(app):
     assert "Working outside of request context" in str(error)
 
 
+@pytest.mark.hint(
+    "copy_current_request_context wraps a function so it runs in the request's context"
+)
 def test_copy_current_request_context_carries_the_request_into_the_thread(app):
     with app.test_request_context("/hello/Ada"):
         assert in_a_thread(copy_current_request_context(lambda: request.path)) == "/hello/Ada"
 
 
+@pytest.mark.hint("a job outside any request pushes its own `with app.app_context():`")
 def test_a_worker_or_job_pushes_its_own_app_context(app):
     def job():
         with app.app_context():

@@ -20,11 +20,15 @@ def calls(app):
     return log
 
 
+@pytest.mark.hint("teardown functions receive None after a good request: raise nothing in yours")
 def test_after_a_good_request_they_receive_none_in_order(app, calls):
     assert app.test_client().get("/hello/Ada").status_code == 200
     assert calls == [("teardown_request", None), ("teardown_appcontext", None)]
 
 
+@pytest.mark.hint(
+    "teardown_request and teardown_appcontext receive the view's exception; the 500 page is given"
+)
 def test_after_a_failing_view_they_receive_the_exception(app, calls):
     response = app.test_client().get("/fail")
     assert response.status_code == 500
@@ -33,6 +37,10 @@ def test_after_a_failing_view_they_receive_the_exception(app, calls):
     assert all(isinstance(error, ValueError) for _, error in calls)
 
 
+@pytest.mark.hint(
+    "@app.teardown_request on report_failed_request: app.logger.warning('request %s failed: "
+    "%r', g.get('request_id'), error)"
+)
 def test_the_stage_logs_failed_requests_with_their_id(app, caplog):
     @app.route("/fail")
     def fail():

@@ -5,11 +5,13 @@ import threading
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from flask import g
 from flask import request
 from werkzeug.serving import make_server
 
 
+@pytest.mark.hint("each thread has its own contexts: keep per-request data in g, never in a global")
 def test_two_simultaneous_requests_each_see_their_own_request_and_g(app):
     both_inside = threading.Barrier(2, timeout=10)
 
