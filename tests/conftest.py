@@ -59,10 +59,16 @@ def pytest_runtest_makereport(item, call):
     """Attach the test's hint to its failure report, where the summary will find it."""
     report = yield
     marker = item.get_closest_marker("hint")
-    if report.failed and report.when == "call" and marker:
-        report.sections.append(("Hint", marker.args[0]))
+    if report.failed and report.when in ("setup", "call") and marker:
+        hint = marker.args[0]
+        if report.when == "setup":
+            # A fixture failed before the check began: say what broke, since that comes first.
+            crash = getattr(report.longrepr, "reprcrash", None)
+            reason = crash.message.splitlines()[0] if crash else "a fixture failed"
+            hint = f"could not set the check up ({reason}); then: {hint}"
+        report.sections.append(("Hint", hint))
         # user_properties travel with the report from an xdist worker to the main process.
-        report.user_properties.append(("hint", (item.originalname, marker.args[0])))
+        report.user_properties.append(("hint", (item.originalname, hint)))
     return report
 
 

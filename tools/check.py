@@ -29,6 +29,7 @@ class Result:
 
     passed: int = 0
     failing: dict = field(default_factory=dict)  # check name -> (hint, failing cases)
+    errors: dict = field(default_factory=dict)  # check name -> what its first failure said
     exercises_done: int = 0
     exercises: int = 0
 
@@ -90,6 +91,8 @@ def summarise(rows):
             name = check_name(row["nodeid"])
             hint, cases = result.failing.get(name, (row["hint"] or readable(name), []))
             result.failing[name] = (hint, [*cases, case_of(row["nodeid"])])
+            if row.get("error"):
+                result.errors.setdefault(name, row["error"])
     return result
 
 
@@ -119,6 +122,8 @@ def show(stage, result, problem, limit=None):
         named = [case for case in cases if case]
         which = f" (failing with: {', '.join(named[:3])}{', ...' if len(named) > 3 else ''})"
         print(f"    ✗ {name}{which if named else ''}\n        hint: {hint}")
+        if name in result.errors and result.errors[name] not in hint:
+            print(f"        saw:  {result.errors[name]}")
     if limit is not None and len(failing) > limit:
         print(f"    ... and {len(failing) - limit} more: make check STAGE={stage.name[:2]}")
     if result.exercises:

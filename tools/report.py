@@ -19,9 +19,12 @@ class Report:
     def pytest_runtest_logreport(self, report):
         """Keep the outcome that matters: a failed setup or call, else the call's result."""
         hint = next((value[1] for name, value in report.user_properties if name == "hint"), None)
-        entry = self.entries.setdefault(report.nodeid, {"outcome": "passed", "hint": None})
+        entry = self.entries.setdefault(
+            report.nodeid, {"outcome": "passed", "hint": None, "error": None}
+        )
         if report.failed:
             entry.update(outcome="failed", hint=entry["hint"] or hint)
+            entry["error"] = entry["error"] or first_line(report)
         elif report.skipped and entry["outcome"] == "passed":
             entry["outcome"] = "skipped"
 
@@ -29,6 +32,15 @@ class Report:
         """Write every entry, in the order the tests ran."""
         rows = [{"nodeid": nodeid, **entry} for nodeid, entry in self.entries.items()]
         self.path.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+def first_line(report, width=160):
+    """What the failure said, on one line: 'BuildError: Could not build url ...'."""
+    crash = getattr(report.longrepr, "reprcrash", None)
+    if crash is None:
+        return None
+    line = crash.message.strip().splitlines()[0] if crash.message.strip() else ""
+    return line if len(line) <= width else line[: width - 3] + "..."
 
 
 def pytest_configure(config):
