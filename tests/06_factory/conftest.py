@@ -11,12 +11,17 @@ import pytest
 from harness.stages import add_stage_to_path
 from werkzeug.security import generate_password_hash
 
-add_stage_to_path("06")
-
-from hello_factory import create_app  # noqa: E402 (needs the path set above)
-from hello_factory.db import db  # noqa: E402
-
 USERNAME, PASSWORD = "ada", "lovelace-1815"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    """Put stage 06's folder (or --stage-dir's) on sys.path, so tests import `hello_factory`.
+
+    Here and not at import: pytest imports this file before tests/conftest.py has read
+    --stage-dir.
+    """
+    add_stage_to_path("06")
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +33,9 @@ def password_hash():
 @pytest.fixture
 def app(tmp_path, password_hash):
     """A new app in testing mode, with a fresh database holding one user."""
+    from hello_factory import create_app
+    from hello_factory.db import db
+
     app = create_app({"ENV_NAME": "testing", "DATABASE": str(tmp_path / "hello.sqlite")})
     with app.app_context(), db.connection:
         db.connection.execute(

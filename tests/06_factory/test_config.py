@@ -7,6 +7,10 @@ from hello_factory.config import DEV_SECRET_KEY
 GOOD_KEY = "k" * 40
 
 
+@pytest.mark.hint(
+    "problems_for_production lists each problem; create_app raises RuntimeError('Refusing to "
+    "start in production: ...')"
+)
 @pytest.mark.parametrize(
     ("settings", "reason"),
     [
@@ -23,6 +27,10 @@ def test_production_refuses_unsafe_settings(settings, reason, tmp_path):
         create_app(config)
 
 
+@pytest.mark.hint(
+    "ProductionConfig: SECRET_KEY = None and SESSION_COOKIE_SECURE = True; no problem for a "
+    "40-character key"
+)
 def test_production_starts_with_a_real_key_and_secure_cookies(tmp_path):
     app = create_app(
         {"ENV_NAME": "production", "SECRET_KEY": GOOD_KEY, "DATABASE": str(tmp_path / "p.sqlite")}
@@ -31,6 +39,10 @@ def test_production_starts_with_a_real_key_and_secure_cookies(tmp_path):
     assert not app.debug
 
 
+@pytest.mark.hint(
+    "HELLO_ENV picks the class of CONFIGS, then from_prefixed_env() reads FLASK_SECRET_KEY and "
+    "FLASK_DATABASE"
+)
 def test_the_environment_chooses_the_configuration(monkeypatch, tmp_path):
     monkeypatch.setenv("HELLO_ENV", "production")
     monkeypatch.setenv("FLASK_SECRET_KEY", GOOD_KEY)
@@ -41,6 +53,9 @@ def test_the_environment_chooses_the_configuration(monkeypatch, tmp_path):
     assert app.config["DATABASE"] == str(tmp_path / "env.sqlite")
 
 
+@pytest.mark.hint(
+    "a HELLO_ENV not in CONFIGS: RuntimeError('HELLO_ENV must be one of [...], not ...')"
+)
 def test_an_unknown_environment_name_is_refused(monkeypatch):
     monkeypatch.setenv("HELLO_ENV", "staging")
     with pytest.raises(RuntimeError, match="HELLO_ENV must be one of"):

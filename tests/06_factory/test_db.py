@@ -7,12 +7,19 @@ from hello_factory.db import DatabaseState
 from hello_factory.db import db
 
 
+@pytest.mark.hint(
+    "Database.init_app stores DatabaseState(path=app.config['DATABASE']) in "
+    "app.extensions['hello_db']"
+)
 def test_the_extension_keeps_its_state_on_the_app(app):
     state = app.extensions["hello_db"]
     assert isinstance(state, DatabaseState)
     assert state.path == app.config["DATABASE"]
 
 
+@pytest.mark.hint(
+    "keep the connection in g.db_connection; app.teardown_appcontext(self.close) closes it"
+)
 def test_one_connection_per_app_context_closed_at_teardown(app):
     with app.app_context():
         connection = db.connection
@@ -21,6 +28,9 @@ def test_one_connection_per_app_context_closed_at_teardown(app):
         connection.execute("SELECT 1")
 
 
+@pytest.mark.hint(
+    "the connection lives in g, so each app context opens its own: never keep it on self"
+)
 def test_each_app_context_gets_its_own_connection(app):
     with app.app_context():
         first = db.connection
@@ -28,6 +38,9 @@ def test_each_app_context_gets_its_own_connection(app):
         assert db.connection is not first
 
 
+@pytest.mark.hint(
+    "close() pops g.db_connection and closes it; teardown_appcontext runs even after an error"
+)
 def test_teardown_closes_the_connection_even_when_the_request_failed(app, monkeypatch):
     opened = []
 
@@ -43,12 +56,19 @@ def test_teardown_closes_the_connection_even_when_the_request_failed(app, monkey
         opened[0].execute("SELECT 1")
 
 
+@pytest.mark.hint(
+    "open the connection in the `connection` property, on first use: not in a before_request"
+)
 def test_requests_that_do_not_need_the_database_do_not_open_it(app):
     before = app.extensions["hello_db"].connections_opened
     app.test_client().get("/hello/Ada")
     assert app.extensions["hello_db"].connections_opened == before
 
 
+@pytest.mark.hint(
+    "init-db runs reset.sql then schema.sql and echoes 'Initialized the database at <relative "
+    "path>'"
+)
 def test_init_db_empties_the_database(app, runner):
     result = runner.invoke(args=["init-db"])
     assert result.exit_code == 0
@@ -58,6 +78,10 @@ def test_init_db_empties_the_database(app, runner):
         assert db.connection.execute("SELECT COUNT(*) FROM user").fetchone()[0] == 0
 
 
+@pytest.mark.hint(
+    "the first connection of an app runs schema.sql (CREATE TABLE IF NOT EXISTS): "
+    "state.schema_ready"
+)
 def test_a_new_database_gets_its_tables_without_init_db(tmp_path):
     from hello_factory import create_app
 

@@ -1,14 +1,21 @@
 """create_app(): a new, independent app per call, with its blueprints and extensions."""
 
+import pytest
 from hello_factory import create_app
 from hello_factory.db import db
 
 
+@pytest.mark.hint(
+    "create_app(test_config): its ENV_NAME picks the class; TestingConfig sets TESTING = True"
+)
 def test_testing_config_comes_from_the_argument(app):
     assert app.testing
     assert not create_app({"ENV_NAME": "development", "DATABASE": ":memory:"}).testing
 
 
+@pytest.mark.hint(
+    "create a new Flask(...) inside create_app, each call; db.init_app gives each its own state"
+)
 def test_each_call_builds_a_new_app(tmp_path):
     first = create_app({"ENV_NAME": "testing", "DATABASE": str(tmp_path / "1.sqlite")})
     second = create_app({"ENV_NAME": "testing", "DATABASE": str(tmp_path / "2.sqlite")})
@@ -17,6 +24,7 @@ def test_each_call_builds_a_new_app(tmp_path):
     assert first.extensions["hello_db"] is not second.extensions["hello_db"]
 
 
+@pytest.mark.hint("keep per-app state in app.config and app.extensions, never in module globals")
 def test_two_apps_in_one_process_share_no_state(tmp_path, password_hash):
     ann_app = create_app(
         {"ENV_NAME": "testing", "DATABASE": str(tmp_path / "a.sqlite"), "SECRET_KEY": "key-a" * 8}
@@ -45,6 +53,10 @@ def test_two_apps_in_one_process_share_no_state(tmp_path, password_hash):
     assert "<h1>Nothing submitted</h1>" in bob.get("/submitted").text
 
 
+@pytest.mark.hint(
+    "register main.bp, auth.bp and api.bp (url_prefix='/api'); main.bp = Blueprint('main', "
+    "__name__)"
+)
 def test_the_blueprints_are_registered_with_their_prefixes(app):
     rules = {rule.endpoint: rule.rule for rule in app.url_map.iter_rules()}
     assert rules["main.hello"] == "/hello/<name>"
@@ -53,6 +65,7 @@ def test_the_blueprints_are_registered_with_their_prefixes(app):
     assert set(app.blueprints) == {"main", "auth", "api"}
 
 
+@pytest.mark.hint("no DATABASE: os.path.join(app.instance_path, 'hello.sqlite'), its folder made")
 def test_without_a_database_setting_it_lives_in_the_instance_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("FLASK_DATABASE", raising=False)
     app = create_app({"ENV_NAME": "testing"})

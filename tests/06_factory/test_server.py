@@ -3,13 +3,19 @@
 import pytest
 from harness.servers import fetch
 from harness.servers import running_server
+from harness.stages import folder_for
+
+APP = str(folder_for("06") / "app.py")  # the reference, or the folder of --stage-dir
 
 
+@pytest.mark.hint(
+    "app.py is given: create_app() must build the app with no test_config, on a new database"
+)
 @pytest.mark.parametrize(
     ("command", "env"),
     [
-        (["python", "06_factory/app.py"], {}),
-        (["flask", "--app", "06_factory/app.py", "run"], {"FLASK_RUN_PORT": "0"}),
+        (["python", APP], {}),
+        (["flask", "--app", APP, "run"], {"FLASK_RUN_PORT": "0"}),
     ],
     ids=["python-app.py", "flask-run"],
 )
@@ -20,6 +26,10 @@ def test_both_commands_serve_the_app(command, env, tmp_path):
         assert fetch(server.url, "GET", "/auth/register")[0] == 200
 
 
+@pytest.mark.hint(
+    "HELLO_ENV=production without FLASK_SECRET_KEY: create_app raises 'Refusing to start in "
+    "production: SECRET_KEY is not set'"
+)
 def test_production_without_a_key_refuses_to_start(tmp_path):
     import subprocess
     import sys
@@ -27,7 +37,7 @@ def test_production_without_a_key_refuses_to_start(tmp_path):
     from harness.stages import ROOT
 
     result = subprocess.run(
-        [sys.executable, "06_factory/app.py"],
+        [sys.executable, APP],
         cwd=ROOT,
         env={"PATH": "/usr/bin:/bin", "HELLO_ENV": "production", "PORT": "0"},
         capture_output=True,
