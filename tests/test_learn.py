@@ -110,6 +110,15 @@ def test_solution_shows_the_difference_with_the_reference(started, capsys):
     assert '-    raise NotImplementedError("TODO: wsgi_text")' in shown
 
 
+def test_solution_leaves_out_caches_and_the_instance_folder(started, capsys):
+    for made in ("__pycache__/app.cpython-311.pyc", "instance/hello.sqlite"):
+        (started / made).parent.mkdir(exist_ok=True)
+        (started / made).write_bytes(b"not the learner's code")
+    assert learn.main(["solution", "01"]) == 0
+    shown = capsys.readouterr().out
+    assert "yours only" not in shown and "hello.sqlite" not in shown
+
+
 def test_diff_shows_what_the_next_stage_adds(capsys):
     assert learn.main(["diff", "01", "02"]) == 0
     shown = capsys.readouterr().out

@@ -7,8 +7,9 @@ ROOT = Path(__file__).resolve().parents[1]
 STARTERS = ROOT / "starters"
 WORKSPACE = ROOT / "workspace"
 STAGE_NAME = re.compile(r"\d\d_[a-z0-9_]+")
-# What a learner's folder never needs compared or copied.
-IGNORED = {"__pycache__", ".pytest_cache"}
+# What a learner's folder never needs compared or copied: caches, and the instance
+# folder where stage 06 keeps its database (per-machine data, ignored by git too).
+IGNORED = {"__pycache__", ".pytest_cache", "instance"}
 
 
 class NoSuchStage(Exception):
