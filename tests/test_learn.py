@@ -4,6 +4,8 @@ tools/learn.py and tools/check.py are run here against a workspace in a temporar
 folder, so a learner's real workspace/ is never touched by the tests.
 """
 
+import json
+import os
 import re
 import subprocess
 import sys
@@ -182,3 +184,28 @@ def test_a_stage_without_a_starter_says_how_to_go_on(workspace, capsys, tmp_path
     (tmp_path / "no-starters").mkdir()
     assert learn.main(["start", "02"]) == 2
     assert "has no starter yet" in capsys.readouterr().out
+
+
+def test_the_report_says_which_key_was_missing(tmp_path):
+    checks = tmp_path / "test_checks.py"
+    checks.write_text(
+        "from werkzeug.datastructures import Headers\n"
+        "def test_header():\n    Headers()['X-Request-Id']\n"
+        "def test_raises():\n    raise NotImplementedError('TODO: index')\n"
+        "def test_asserts():\n    assert 1 == 2\n",
+        encoding="utf-8",
+    )
+    report, settings = tmp_path / "report.json", tmp_path / "pytest.ini"
+    settings.write_text("[pytest]\n", encoding="utf-8")  # not the repository's settings
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=no"]
+    command += ["-p", "tools.report", "-c", str(settings), str(checks)]
+    env = {**os.environ, "LEARN_REPORT": str(report)}
+    ran = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert report.exists(), ran.stdout + ran.stderr
+    rows = json.loads(report.read_text(encoding="utf-8"))
+    assert {row["nodeid"].rpartition("::")[2]: row["error"] for row in rows} == {
+        # Werkzeug's BadRequestKeyError prints "400 Bad Request: ..." and hides the key.
+        "test_header": "KeyError: 'X-Request-Id' is missing",
+        "test_raises": "NotImplementedError: TODO: index",
+        "test_asserts": "assert 1 == 2",
+    }

@@ -24,9 +24,26 @@ class Report:
         )
         if report.failed:
             entry.update(outcome="failed", hint=entry["hint"] or hint)
-            entry["error"] = entry["error"] or first_line(report)
+            said = next((value for name, value in report.user_properties if name == "error"), None)
+            entry["error"] = entry["error"] or said or first_line(report)
         elif report.skipped and entry["outcome"] == "passed":
             entry["outcome"] = "skipped"
+
+    def pytest_runtest_makereport(self, item, call):
+        """Note what a failure said while the exception itself is at hand; pytest makes the report.
+
+        A missing key is the common case it helps: Werkzeug's headers and forms raise
+        BadRequestKeyError, whose text ("400 Bad Request: The browser (or proxy)...") hides
+        the key the check looked up.
+        """
+        if call.excinfo is not None and not call.excinfo.errisinstance(AssertionError):
+            error = call.excinfo.value
+            if isinstance(error, KeyError) and error.args:
+                said = f"KeyError: {error.args[0]!r} is missing"
+            else:
+                said = call.excinfo.exconly().strip().splitlines()[0]
+            item.user_properties.append(("error", shorten(said)))
+        # None: pytest's own implementation still makes the report, user_properties included.
 
     def pytest_sessionfinish(self, session):
         """Write every entry, in the order the tests ran."""
@@ -39,7 +56,11 @@ def first_line(report, width=160):
     crash = getattr(report.longrepr, "reprcrash", None)
     if crash is None:
         return None
-    line = crash.message.strip().splitlines()[0] if crash.message.strip() else ""
+    return shorten(crash.message.strip().splitlines()[0] if crash.message.strip() else "", width)
+
+
+def shorten(line, width=160):
+    """`line`, cut to `width` characters."""
     return line if len(line) <= width else line[: width - 3] + "..."
 
 
