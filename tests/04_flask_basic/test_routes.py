@@ -36,7 +36,8 @@ def test_each_endpoint_names_its_view_function(app, stage):
 def test_the_routes_command_lists_them(app):
     # `flask routes` belongs to the `flask` command itself, not to app.cli: invoke it directly.
     result = app.test_cli_runner().invoke(routes_command)
-    assert result.exit_code == 0
+    said = result.output.strip().rpartition("\n")[2] or repr(result.exception)
+    assert result.exit_code == 0, said  # the last line: "Error: No such command ..."
     assert "hello      GET      /hello/<name>" in result.output
 
 

@@ -30,7 +30,8 @@ def in_a_thread(function):
 )
 def test_a_cli_command_runs_in_an_app_context_without_a_request(app):
     result = app.test_cli_runner().invoke(args=["context-info"])
-    assert result.exit_code == 0
+    said = result.output.strip().rpartition("\n")[2] or repr(result.exception)
+    assert result.exit_code == 0, said  # the last line: "Error: No such command ..."
     assert f"current_app.name: {app.name}" in result.output
     assert "has_request_context(): False" in result.output
 

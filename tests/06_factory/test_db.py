@@ -71,7 +71,8 @@ def test_requests_that_do_not_need_the_database_do_not_open_it(app):
 )
 def test_init_db_empties_the_database(app, runner):
     result = runner.invoke(args=["init-db"])
-    assert result.exit_code == 0
+    said = result.output.strip().rpartition("\n")[2] or repr(result.exception)
+    assert result.exit_code == 0, said  # the last line: "Error: No such command ..."
     assert "Initialized the database at " in result.output
     assert result.output.strip().endswith("hello.sqlite")
     with app.app_context():
