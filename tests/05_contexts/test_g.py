@@ -52,4 +52,4 @@ def test_a_resource_in_g_is_closed_at_teardown(app):
     resource = Resource()
     with app.app_context():
         g.resource = resource
-    assert resource.closed
+    assert resource.closed, "g.resource was not closed when the app context ended"
