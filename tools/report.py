@@ -51,12 +51,12 @@ class Report:
         self.path.write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
 
-def first_line(report, width=160):
-    """What the failure said, on one line: 'BuildError: Could not build url ...'."""
+def first_line(report):
+    """What the failure said, on one line: 'assert 404 == 200'."""
     crash = getattr(report.longrepr, "reprcrash", None)
     if crash is None:
         return None
-    return shorten(crash.message.strip().splitlines()[0] if crash.message.strip() else "", width)
+    return shorten(crash.message.strip().splitlines()[0] if crash.message.strip() else "")
 
 
 def shorten(line, width=160):
