@@ -164,8 +164,15 @@ class HelloApp:
         return json_response({"greeting": f"Hello, {name}!"})
 
     def on_api_greetings(self, request):
-        """Greet the `name` of a posted JSON object; get_json() answers 415 and 400 itself."""
-        data = request.get_json()
+        """Greet the `name` of a posted JSON object; get_json() answers 415 and 400 itself.
+
+        Except for JSON nested too deeply: json.loads raises RecursionError there, not the
+        ValueError that get_json() turns into a 400, so it is caught here.
+        """
+        try:
+            data = request.get_json()
+        except RecursionError:
+            raise BadRequest("The JSON is nested too deeply.") from None
         name = data.get("name") if isinstance(data, dict) else None
         if not isinstance(name, str) or not name.strip():
             raise BadRequest('Send a JSON object with a non-empty string "name".')

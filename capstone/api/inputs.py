@@ -30,12 +30,14 @@ def fields_of(error):
 def body(model):
     """The request's JSON body, checked against `model`: the fields sent, as a dict.
 
-    Not JSON: 415. Malformed JSON: 400 (both from Werkzeug's get_json). Against the
-    schema, or null for a field that cannot be cleared: 422 with a message per field.
+    Not JSON: 415. Malformed JSON: 400 (both from Werkzeug's get_json), and nested too
+    deeply: 400 too (json.loads raises RecursionError, which get_json lets through).
+    Against the schema, or null for a field that cannot be cleared: 422 with a message
+    per field.
     """
     try:
         request.get_json()  # UnsupportedMediaType (415) passes through: it is not a BadRequest
-    except BadRequest:
+    except (BadRequest, RecursionError):
         raise BadRequest("The body is not valid JSON.") from None
     try:
         data = model.model_validate_json(request.get_data()).model_dump(exclude_unset=True)

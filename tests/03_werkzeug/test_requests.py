@@ -69,6 +69,16 @@ def test_bad_json_gets_a_json_error(client, body, content_type, status):
     assert set(payload) == {"error", "message"}
 
 
+@pytest.mark.hint(
+    "deeply nested JSON makes json.loads raise RecursionError, which get_json() does not turn"
+    " into a 400 (it catches ValueError only): on_api_greetings answers it with BadRequest"
+)
+def test_deeply_nested_json_gets_a_json_400(client):
+    response = client.post("/api/greetings", data=b"[" * 1000, content_type="application/json")
+    assert response.status_code == 400
+    assert set(response.get_json()) == {"error", "message"}
+
+
 @pytest.mark.hint("get_json() raises 413 for large bodies; under /api/ it must become JSON too")
 def test_oversized_json_gets_a_json_413(client, stage):
     body = json.dumps({"name": "x" * stage.MAX_BODY_BYTES})

@@ -143,3 +143,36 @@ def test_a_nul_character_in_the_query_string_is_a_400(client, alice, team):
     response = client.get(f"/api/v1/projects/{team['project']}/tasks?q=a%00b", headers=alice)
     assert response.status_code == 400
     assert response.mimetype == "application/json"
+
+
+# 1,000 unclosed brackets: 2 KB that make json.loads raise RecursionError (not ValueError).
+DEEP = b"[" * 1000
+
+
+def json_operations(document):
+    """(method, path) of every operation whose request body is JSON."""
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if "application/json" in operation.get("requestBody", {}).get("content", {}):
+                yield method, path
+
+
+def test_deeply_nested_json_is_a_400_on_every_json_endpoint(client, alice, team, caplog):
+    document = client.get("/api/v1/openapi.json").get_json()
+    operations = list(json_operations(document))
+    assert ("post", "/tokens") in operations
+    for method, path in operations:
+        url = "/api/v1" + path.replace("{user_id}", str(team["bob"]))
+        for name in ("project_id", "task_id", "comment_id", "notification_id"):
+            url = url.replace("{" + name + "}", str(team["task"]))
+        for headers in ({}, alice):
+            response = client.open(
+                url, method=method, data=DEEP, content_type="application/json", headers=headers
+            )
+            assert response.status_code in (400, 401, 403), (method, url, response.status_code)
+            assert response.mimetype == "application/json"
+    for url, headers in (("/api/v1/tokens", {}), ("/api/v1/projects", alice)):
+        response = client.post(url, data=DEEP, content_type="application/json", headers=headers)
+        assert response.status_code == 400
+        assert response.get_json()["error"] == "bad_request"
+    assert not [record for record in caplog.records if record.levelname == "ERROR"]
