@@ -47,6 +47,9 @@ class Config:
     REDIS_URL = None
     CELERY_BROKER_URL = None  # defaults to REDIS_URL
     CELERY_TIMEZONE = "UTC"  # the daily digest goes out at 08:00 in this time zone
+    # How long an outbox email's job may take to start before the sweep, every minute,
+    # queues it again (its job was lost: the broker was down at the commit, say).
+    OUTBOX_GRACE_SECONDS = 60
 
     # Email: without MAIL_SERVER, messages are written to the log instead of sent.
     MAIL_SERVER = None
@@ -118,6 +121,7 @@ ENVIRONMENT_SETTINGS = {
     "REDIS_URL": str,
     "CELERY_BROKER_URL": str,
     "CELERY_TIMEZONE": str,
+    "OUTBOX_GRACE_SECONDS": int,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USE_TLS": flag,

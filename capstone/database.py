@@ -12,7 +12,8 @@ write one after the other without "database is locked" errors.
 
 `db.after_commit(callback)` runs `callback()` once the current transaction commits,
 and forgets it if the transaction rolls back: background jobs and live events use it,
-so nobody hears of a change that did not happen.
+so nobody hears of a change that did not happen. `db.insert_unless_taken(...)` adds a
+row unless its unique key is taken, without the race of checking first.
 """
 
 import os
@@ -24,12 +25,16 @@ from sqlalchemy import Engine
 from sqlalchemy import create_engine
 from sqlalchemy import event
 from sqlalchemy import make_url
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
 
 EXTENSION_KEY = "capstone_db"
 AFTER_COMMIT = "capstone_after_commit"  # the key in Session.info for the waiting callbacks
+COMMITTED = "capstone_committed"  # ... and for those whose transaction has committed
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}  # with ON CONFLICT
 
 
 @dataclass
@@ -69,13 +74,27 @@ def sqlite_url_in(folder, name="capstone.sqlite"):
     return f"sqlite:///{os.path.join(folder, name)}"
 
 
-def run_after_commit(session):
-    """After a commit: run the callbacks that were waiting for it.
+def mark_committed(session):
+    """After a commit: the waiting callbacks may run, once the connection is given back.
+
+    SQLAlchemy sends after_commit while the session still holds its connection. A job
+    run in-process (no broker) opens a session of its own: run there, it would need a
+    second connection while holding the first, and sixteen requests at once would
+    empty the pool and wait for each other until its timeout.
+    """
+    if not session.in_nested_transaction():  # a SAVEPOINT released commits nothing yet
+        session.info[COMMITTED] = session.info.pop(AFTER_COMMIT, [])
+
+
+def run_after_commit(session, transaction):
+    """At the end of a committed transaction, its connection returned: run the callbacks.
 
     Nothing may raise from here: the data is already committed, and an exception would
     turn a successful request into an error. A failing callback is logged instead.
     """
-    for callback in session.info.pop(AFTER_COMMIT, []):
+    if transaction.parent is not None:
+        return
+    for callback in session.info.pop(COMMITTED, []):
         try:
             callback()
         except Exception:
@@ -98,7 +117,8 @@ class Database:
         """Create the app's engine from DATABASE_URL and register the session cleanup."""
         engine = make_engine(app.config["DATABASE_URL"])
         sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(sessions, "after_commit", run_after_commit)
+        event.listen(sessions, "after_commit", mark_committed)
+        event.listen(sessions, "after_transaction_end", run_after_commit)
         event.listen(sessions, "after_soft_rollback", forget_after_commit)
         app.extensions[EXTENSION_KEY] = DatabaseState(engine, sessions)
         app.teardown_appcontext(self.remove_session)
@@ -118,6 +138,16 @@ class Database:
     def after_commit(self, callback):
         """Call `callback()` after the current transaction commits; never if it rolls back."""
         self.session.info.setdefault(AFTER_COMMIT, []).append(callback)
+
+    def insert_unless_taken(self, model, **values):
+        """INSERT a `model` row unless one with the same unique key exists: its id, or None.
+
+        Checking first, then inserting, lets two requests both find the key free and
+        the second fail on the unique constraint; ON CONFLICT DO NOTHING (SQLite and
+        PostgreSQL) lets the database decide, and the loser simply inserts nothing.
+        """
+        insert = INSERTS[self.engine.dialect.name](model).values(**values)
+        return self.session.scalar(insert.on_conflict_do_nothing().returning(model.id))
 
     def remove_session(self, error=None):
         """Roll back what a failed request left uncommitted, then close the session."""

@@ -29,6 +29,7 @@ SCHEDULE = {
         "task": "capstone.archive_done_tasks",
         "schedule": crontab(hour=3, minute=0, day_of_week="sunday"),
     },
+    "outbox-sweep": {"task": "capstone.sweep_outbox", "schedule": crontab()},  # every minute
 }
 
 

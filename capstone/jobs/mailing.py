@@ -1,14 +1,21 @@
-"""The job that delivers an outbox email, at most once, retrying temporary failures.
+"""The jobs that deliver outbox emails: each at most once, retrying temporary failures.
 
 Delivery is claimed first, in one UPDATE that only one copy of the job can win, so a
-job delivered twice by the broker, or retried, never sends a second copy. A temporary
-failure (a 4xx answer, a connection refused) releases the claim and retries with
-back-off; a permanent one (5xx) is recorded and not retried. If a worker died between
-sending and recording, the email stays claimed and is not sent again: when in doubt,
-one missing email is better than two.
+job delivered twice by the broker, or retried, or queued again by the sweep, never
+sends a second copy. A temporary failure (a 4xx answer, a connection refused)
+releases the claim and retries with back-off, at most MAX_RETRIES times; a permanent
+one (5xx), or the last retry failing, is recorded and not tried again. If a worker died
+between sending and recording, the email stays claimed and is not sent again: when in
+doubt, one missing email is better than two.
+
+The sweep, every minute, queues again every email whose job was lost: queued while the
+broker was down (the commit succeeded, the queueing did not) or whose retry could not
+be queued. Each email says when it may be swept (`next_attempt_at`), so an email
+waiting for its back-off is left alone.
 """
 
 import smtplib
+from datetime import timedelta
 
 from celery import shared_task
 from flask import current_app
@@ -18,8 +25,11 @@ from capstone import mail
 from capstone.database import db
 from capstone.models import OutboundEmail
 from capstone.models.base import utcnow
+from capstone.services import emails
 
 MAX_RETRIES = 5
+BACKOFF_SECONDS = 30  # then 60, 120, ... at most BACKOFF_MAX_SECONDS
+BACKOFF_MAX_SECONDS = 30 * 60
 
 
 class TemporaryFailure(Exception):
@@ -35,21 +45,19 @@ def claim(email_id):
             OutboundEmail.sent_at.is_(None),
             OutboundEmail.claimed_at.is_(None),
         )
-        .values(claimed_at=utcnow(), attempts=OutboundEmail.attempts + 1)
+        .values(claimed_at=utcnow(), attempts=OutboundEmail.attempts + 1, next_attempt_at=None)
     )
     db.session.commit()
     return db.session.get(OutboundEmail, email_id) if claimed.rowcount == 1 else None
 
 
-@shared_task(
-    name="capstone.send_email",
-    autoretry_for=(TemporaryFailure,),
-    max_retries=MAX_RETRIES,
-    retry_backoff=30,  # seconds: 30, 60, 120, ... with jitter
-    retry_backoff_max=30 * 60,
-    retry_jitter=True,
-)
-def send_email(email_id):
+def backoff(retries):
+    """Seconds to wait before retry number `retries + 1`: doubling, bounded."""
+    return min(BACKOFF_SECONDS * 2**retries, BACKOFF_MAX_SECONDS)
+
+
+@shared_task(name="capstone.send_email", bind=True, max_retries=MAX_RETRIES)
+def send_email(job, email_id):
     """Deliver outbox email `email_id`; return what happened: sent, skipped or failed."""
     email = claim(email_id)
     if email is None:
@@ -59,12 +67,29 @@ def send_email(email_id):
         mail.deliver(current_app.config, message)
     except (smtplib.SMTPException, OSError) as error:
         email.last_error = f"{type(error).__name__}: {error}"[:500]
-        if mail.is_permanent(error):
+        if mail.is_permanent(error) or job.request.retries >= MAX_RETRIES:
             db.session.commit()  # stays claimed: nobody will try again
+            current_app.logger.warning(
+                "Email %s not sent after %s attempts: %s",
+                email.id,
+                email.attempts,
+                email.last_error,
+            )
             return "failed"
-        email.claimed_at = None  # free for the retry
+        countdown = backoff(job.request.retries)
+        email.claimed_at = None  # free for the retry, or for the sweep if the retry is lost
+        email.next_attempt_at = utcnow() + timedelta(seconds=countdown) + emails.grace()
         db.session.commit()
-        raise TemporaryFailure(email.last_error) from error
+        raise job.retry(exc=TemporaryFailure(email.last_error), countdown=countdown) from error
     email.sent_at = utcnow()
     db.session.commit()
     return "sent"
+
+
+@shared_task(name="capstone.sweep_outbox", bind=True)
+def sweep_outbox(job):
+    """Queue again the emails whose jobs were lost; return how many."""
+    due = emails.due_emails()
+    for email_id in due:
+        job.app.tasks["capstone.send_email"].delay(email_id)  # this app's broker
+    return len(due)

@@ -4,12 +4,18 @@ Jobs run eagerly here (no broker), as in development: queued at the commit, run 
 """
 
 import logging
+from datetime import timedelta
 
+from capstone_support.jobs import run_job
+from kombu.exceptions import OperationalError
 from sqlalchemy import select
 
+from capstone import jobs
 from capstone.database import db
 from capstone.jobs import mailing
 from capstone.models import OutboundEmail
+from capstone.models.base import utcnow
+from capstone.services import emails
 from capstone.services.emails import queue_email
 
 
@@ -31,10 +37,9 @@ def outbox(app):
         return db.session.scalars(select(OutboundEmail).order_by(OutboundEmail.id)).all()
 
 
-def run_job(app, email_id):
+def send_again(app, email_id):
     """Run the delivery job again, as a broker delivering it twice would."""
-    with app.app_context():
-        return app.extensions["celery"].tasks["capstone.send_email"].apply(args=[email_id]).get()
+    return run_job(app, "capstone.send_email", email_id)
 
 
 def test_an_email_is_sent_once_its_transaction_commits(app, mailbox):
@@ -73,7 +78,7 @@ def test_the_same_key_twice_is_one_email(app, mailbox):
 
 def test_a_job_delivered_twice_sends_one_email(app, mailbox):
     email_id = queue(app)
-    assert run_job(app, email_id) == "skipped"
+    assert send_again(app, email_id) == "skipped"
     assert len(mailbox.messages) == 1
 
 
@@ -89,11 +94,19 @@ def test_a_temporary_failure_is_retried_and_sends_exactly_one_email(app, mailbox
 def test_retries_are_bounded_and_the_failure_is_logged(app, mailbox, caplog):
     mailbox.refusals = ["451 4.3.0 Try again later"] * (mailing.MAX_RETRIES + 1)
     queue(app)
-    assert "The job capstone.send_email(1,) failed: TemporaryFailure" in caplog.text
+    assert "Email 1 not sent after 6 attempts: SMTPDataError: (451" in caplog.text
     [row] = outbox(app)
     assert row.attempts == mailing.MAX_RETRIES + 1
-    assert (row.sent_at, row.claimed_at) == (None, None)
+    assert row.sent_at is None
     assert "451" in row.last_error
+    # Given up: still claimed, and not due for the sweep, so never tried again.
+    assert row.claimed_at is not None and row.next_attempt_at is None
+    assert send_again(app, row.id) == "skipped"
+
+
+def test_the_back_off_doubles_up_to_its_bound():
+    assert [mailing.backoff(n) for n in range(4)] == [30, 60, 120, 240]
+    assert mailing.backoff(20) == mailing.BACKOFF_MAX_SECONDS
 
 
 def test_a_permanent_failure_is_recorded_and_never_retried(app, mailbox):
@@ -102,7 +115,7 @@ def test_a_permanent_failure_is_recorded_and_never_retried(app, mailbox):
     [row] = outbox(app)
     assert row.attempts == 1 and row.sent_at is None
     assert "550" in row.last_error
-    assert run_job(app, row.id) == "skipped"  # still claimed: nobody sends it again
+    assert send_again(app, row.id) == "skipped"  # still claimed: nobody sends it again
     assert mailbox.messages == []
 
 
@@ -128,4 +141,65 @@ def test_jobs_are_eager_without_a_broker_and_queued_with_one(app, app_config, ma
     conf = queued.extensions["celery"].conf
     assert not conf.task_always_eager
     assert conf.broker_url == "redis://127.0.0.1:6399/0"
-    assert set(conf.beat_schedule) == {"daily-digest", "weekly-archive"}
+    assert set(conf.beat_schedule) == {"daily-digest", "weekly-archive", "outbox-sweep"}
+
+
+def lose_the_next_job(monkeypatch):
+    """Make the next queueing fail, as it does while the broker is down; the rest go through."""
+    real = jobs.queue
+    lost = []
+
+    def queue(name, args):
+        if not lost:
+            lost.append(args)
+            raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+        real(name, args)
+
+    monkeypatch.setattr(jobs, "queue", queue)
+    return lost
+
+
+def sweep(app):
+    """Run the outbox sweep, as beat does every minute; return how many it queued."""
+    return run_job(app, "capstone.sweep_outbox")
+
+
+def test_an_email_whose_job_was_lost_is_sent_by_the_sweep(app, mailbox, monkeypatch, caplog):
+    lost = lose_the_next_job(monkeypatch)
+    queue(app)
+    assert lost and mailbox.messages == []
+    assert "capstone.send_email" in caplog.text  # the failed queueing is logged
+    assert sweep(app) == 0  # its job may still be on its way: wait for the grace period
+    a_minute_later = utcnow() + timedelta(seconds=app.config["OUTBOX_GRACE_SECONDS"] + 1)
+    monkeypatch.setattr(emails, "utcnow", lambda: a_minute_later)
+    assert sweep(app) == 1
+    assert [m["Subject"] for m in mailbox.messages] == ["Hello"]
+    assert sweep(app) == 0
+    assert len(mailbox.messages) == 1
+
+
+def test_asking_again_for_a_waiting_email_queues_it_again(app, mailbox, monkeypatch):
+    lose_the_next_job(monkeypatch)
+    first = queue(app, key="reset:1:5")
+    assert mailbox.messages == []
+    assert queue(app, key="reset:1:5") == first  # the same email, queued once more
+    assert len(mailbox.messages) == 1
+    assert queue(app, key="reset:1:5") is None  # sent: asking again adds nothing
+    assert len(mailbox.messages) == 1
+
+
+def test_the_sweep_leaves_sent_claimed_and_backing_off_emails_alone(app, mailbox):
+    app.config["OUTBOX_GRACE_SECONDS"] = 0
+    sent = queue(app, key="sent")
+    mailbox.refusals = ["451 4.3.0 Try again later"]
+    with app.app_context():
+        # A worker died holding this claim: it may have sent it, so it is never resent.
+        claimed = OutboundEmail(key="claimed", to="a@example.org", subject="s", body="b")
+        claimed.claimed_at = claimed.next_attempt_at = utcnow() - timedelta(hours=1)
+        later = OutboundEmail(key="later", to="a@example.org", subject="s", body="b")
+        later.next_attempt_at = utcnow() + timedelta(minutes=5)  # backing off
+        db.session.add_all([claimed, later])
+        db.session.commit()
+        assert emails.due_emails() == []
+    assert [m["Subject"] for m in mailbox.messages] == ["Hello"]
+    assert send_again(app, sent) == "skipped"

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from capstone_support.jobs import run_job
 from sqlalchemy import select
 
 from capstone.database import db
@@ -12,8 +13,7 @@ from capstone.models.task import today
 
 def run(app, name):
     """Run a scheduled job the way beat would have it run (here: eagerly, in-process)."""
-    with app.app_context():
-        return app.extensions["celery"].tasks[name].apply().get()
+    return run_job(app, name)
 
 
 def test_the_digest_emails_each_person_their_due_and_overdue_tasks_once_a_day(
