@@ -2,14 +2,19 @@
 
 The handler starts from `error.get_response()`, so headers such as Allow (405) and
 WWW-Authenticate (401) survive; only the body is replaced. Unhandled exceptions arrive
-here as InternalServerError, after Flask has logged the traceback.
+here as InternalServerError, after Flask has logged the traceback. A database that
+gave up on a transaction for a reason that passes (a deadlock broken, a serialization
+failure, SQLite busy past its timeout) is a 503 with Retry-After: nothing was changed,
+and the same request sent again will most likely work.
 """
 
 from flask import current_app
 from flask import render_template
 from flask import request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import ServiceUnavailable
 
 MESSAGES = {
     400: "The request could not be understood.",
@@ -19,7 +24,11 @@ MESSAGES = {
     413: "That upload is too large.",
     429: "Too many attempts. Please wait a few minutes and try again.",
     500: "Something went wrong on our side. It has been logged; please try again later.",
+    503: "We are busy: nothing was changed. Please try again in a moment.",
 }
+
+# SQLSTATEs of failures that pass: serialization_failure, deadlock_detected, lock_not_available.
+TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}
 
 
 # Under /api, errors are JSON with a machine-readable code.
@@ -35,6 +44,7 @@ API_CODES = {
     422: "validation_error",
     429: "too_many_requests",
     500: "internal_error",
+    503: "unavailable",
 }
 
 
@@ -63,6 +73,22 @@ def render_json_error(error):
     return response
 
 
+def is_transient(error):
+    """True for a database error that another try will most likely not meet."""
+    if getattr(error.orig, "sqlstate", None) in TRANSIENT_SQLSTATES:
+        return True
+    return "database is locked" in str(error.orig)  # SQLite, busy past its timeout
+
+
+def render_database_error(error):
+    """A transient database failure: 503 with Retry-After; any other is a 500, as before."""
+    if not is_transient(error):
+        raise error
+    current_app.logger.warning("%s %s: retry later (%s)", request.method, request.path, error.orig)
+    return render_error(ServiceUnavailable(MESSAGES[503], retry_after=1))
+
+
 def init_app(app):
-    """Register render_error for every HTTP error."""
+    """Register render_error for every HTTP error, and the 503 for transient database errors."""
     app.register_error_handler(HTTPException, render_error)
+    app.register_error_handler(OperationalError, render_database_error)

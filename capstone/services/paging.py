@@ -1,4 +1,10 @@
-"""Pages of a list: a COUNT and a LIMIT/OFFSET query, whatever the size of the list."""
+"""Pages of a list: the page's rows and the list's total, read in one statement.
+
+Read one after the other, the total and the page can disagree: a task moved between
+the two statements is counted in one and missing from the other (seen under load on
+both databases). As a column of the page's own SELECT, the total is read from the same
+snapshot as the rows. Both databases compute an uncorrelated subquery once, not per row.
+"""
 
 import math
 from dataclasses import dataclass
@@ -24,15 +30,26 @@ class Page:
         return max(1, math.ceil(self.total / self.per_page))
 
 
+def count_of(query):
+    """A SELECT of the number of rows `query` returns."""
+    return select(func.count()).select_from(query.order_by(None).subquery())
+
+
 def paginate(query, page, per_page, rows=False, total=None):
-    """Run a select() for page `page` (from 1), counting the whole list too.
+    """Run a select() for page `page` (from 1), counting the whole list in the same statement.
 
     The items are the entities the select() names, or with rows=True whole rows (a
-    select() of an entity and some counts, say). A caller who knows the `total` already
-    saves the COUNT.
+    select() of an entity and some counts, say). `total` is a SELECT of the count when
+    the caller has a cheaper one than counting the rows (TaskCount, say). A page past
+    the end has no row to carry the total, so it is counted on its own.
     """
-    if total is None:
-        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    one_page = query.limit(per_page).offset((page - 1) * per_page)
-    result = db.session.execute(one_page) if rows else db.session.scalars(one_page)
-    return Page(result.unique().all(), page, per_page, total)
+    total = count_of(query) if total is None else total
+    one_page = (
+        query.add_columns(total.scalar_subquery().label("total"))
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    found = db.session.execute(one_page).unique().all()
+    items = [tuple(row[:-1]) if rows else row[0] for row in found]
+    count = found[0][-1] if found else db.session.scalar(total)
+    return Page(items, page, per_page, count)

@@ -9,6 +9,8 @@ versions of the triggers are checked.
 from datetime import timedelta
 
 import pytest
+from capstone_support.counts import counted
+from capstone_support.counts import kept
 from sqlalchemy import func
 from sqlalchemy import insert
 from sqlalchemy import select
@@ -22,24 +24,6 @@ from capstone.models import TaskCount
 from capstone.models.base import utcnow
 from capstone.services import archive
 from capstone.services import projects
-
-
-def kept(app):
-    """{(project id, status): tasks} as TaskCount has it, leaving out zeros."""
-    with app.app_context():
-        rows = db.session.execute(select(TaskCount.project_id, TaskCount.status, TaskCount.tasks))
-        return {(project, status): n for project, status, n in rows if n}
-
-
-def counted(app):
-    """{(project id, status): live tasks} counted over the task table."""
-    with app.app_context():
-        rows = db.session.execute(
-            select(Task.project_id, Task.status, func.count())
-            .where(Task.archived_at.is_(None))
-            .group_by(Task.project_id, Task.status)
-        )
-        return {(project, status): n for project, status, n in rows}
 
 
 @pytest.fixture

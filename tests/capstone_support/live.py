@@ -46,7 +46,10 @@ def api(base, method, path, data=None, token=None, headers=None):
             status, raw = response.status, response.read()
     except urllib.error.HTTPError as error:
         status, raw = error.code, error.read()
-    return status, (json.loads(raw) if raw else None)
+    try:
+        return status, (json.loads(raw) if raw else None)
+    except ValueError:  # not JSON: an error page from the server itself, say
+        return status, raw.decode(errors="replace")
 
 
 def browser(base, username, password):
