@@ -10,6 +10,7 @@ from capstone import seed
 from capstone.database import db
 from capstone.models import User
 from capstone.models.base import utcnow
+from capstone.models.user import name_key
 from capstone.services.errors import Invalid
 from capstone.services.passwords import hash_new_password
 
@@ -59,7 +60,7 @@ def seed_demo_command(extra):
 @with_appcontext
 def create_admin_command(username, email, password):
     """Create an administrator, or make an existing user one."""
-    user = db.session.scalar(select(User).where(User.username == username))
+    user = db.session.scalar(select(User).where(User.username_key == name_key(username)))
     if user is None:
         try:
             password_hash = hash_new_password(password)

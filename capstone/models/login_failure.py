@@ -22,6 +22,6 @@ class LoginFailure(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    account: Mapped[str] = mapped_column(String(254))  # as typed, lower-cased
+    account: Mapped[str] = mapped_column(String(254))  # name_key() of what was typed
     client: Mapped[str] = mapped_column(String(64))  # the client's address
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,6 +1,7 @@
-"""User accounts."""
+"""User accounts, and the one way usernames and emails are compared: `name_key`."""
 
 import secrets
+import unicodedata
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -8,12 +9,23 @@ from sqlalchemy import CheckConstraint
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import validates
 
 from capstone.models.base import Base
 from capstone.models.base import UTCDateTime
 from capstone.models.base import utcnow
 
 ROLES = ("admin", "member")
+
+
+def name_key(text):
+    """`text` as names are compared: "Élise", "ÉLISE" and "élise" (either Unicode form) agree.
+
+    NFKC, then Unicode case folding (ß and SS agree; Turkish dotless ı stays apart from i).
+    Done in Python and stored, because the databases disagree: SQLite's lower() folds
+    ASCII only, PostgreSQL's follows the server's locale.
+    """
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
 def new_session_token():
@@ -30,6 +42,10 @@ class User(UserMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
+    # name_key() of each, set with them: the database holds one account per name and
+    # per address, whatever their case, even when two registrations race.
+    username_key: Mapped[str] = mapped_column(String(), unique=True)
+    email_key: Mapped[str] = mapped_column(String(), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="member")
     active: Mapped[bool] = mapped_column(default=True)
@@ -39,6 +55,12 @@ class User(UserMixin, Base):
     email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    @validates("username", "email")
+    def keep_key(self, field, value):
+        """Set username_key or email_key along with the name or address."""
+        setattr(self, f"{field}_key", name_key(value))
+        return value
 
     @property
     def is_active(self):

@@ -31,7 +31,7 @@ LAST_ADMIN = "There must always be an active admin: make someone else an admin f
 
 def find_users(text=None):
     """A select() of the users whose name or email contains `text` (all users without it)."""
-    query = select(User).order_by(func.lower(User.username))
+    query = select(User).order_by(User.username_key)
     if text:
         query = query.where(
             or_(

@@ -16,6 +16,7 @@ from capstone.database import db
 from capstone.models import LoginFailure
 from capstone.models import User
 from capstone.models.base import utcnow
+from capstone.models.user import name_key
 from capstone.services import account_links
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
@@ -27,10 +28,10 @@ UNKNOWN_USER_HASH = generate_password_hash("an unguessable placeholder")
 
 
 def find_user(username_or_email):
-    """The user with this username or email (case-insensitive), or None."""
-    key = (username_or_email or "").strip().lower()
+    """The user with this username or email (case-insensitive, models.user.name_key), or None."""
+    key = name_key((username_or_email or "").strip())
     return db.session.scalar(
-        select(User).where(or_(func.lower(User.username) == key, func.lower(User.email) == key))
+        select(User).where(or_(User.username_key == key, User.email_key == key))
     )
 
 
@@ -40,7 +41,7 @@ def register(username, email, password):
     password_hash = hash_new_password(password)
     taken = find_user(username) or find_user(email)
     if taken is not None:
-        field = "username" if taken.username.lower() == username.lower() else "email"
+        field = "username" if taken.username_key == name_key(username) else "email"
         raise Taken({field: f"That {field} is already registered."})
     user = User(username=username, email=email, password_hash=password_hash)
     db.session.add(user)
@@ -58,12 +59,12 @@ def register(username, email, password):
 
 def check_login(username_or_email, password, client):
     """The user for these credentials, or None; raises TooManyRequests when throttled."""
-    account = (username_or_email or "").strip().lower()
+    user = find_user(username_or_email)
+    account = name_key((username_or_email or "").strip())[:254]  # LoginFailure.account's size
     throttle(account, client)
-    user = find_user(account)
     valid = check_password_hash(user.password_hash if user else UNKNOWN_USER_HASH, password or "")
     if user is None or not valid or not user.active:
-        db.session.add(LoginFailure(account=account[:254], client=client[:64]))
+        db.session.add(LoginFailure(account=account, client=client[:64]))
         db.session.commit()
         return None
     db.session.execute(delete(LoginFailure).where(LoginFailure.account == account))

@@ -1,0 +1,88 @@
+"""Usernames and emails unique whatever their case: a stored key of each, unique.
+
+The lookups compared lower(username), but the UNIQUE constraint compared the names as
+written, so "Ada" and "ada" could both register when they raced (and SQLite's lower()
+leaves "É" alone). `name_key()` (models/user.py) is now stored beside each name and
+address, with a UNIQUE constraint. Accounts that already clash are not merged behind
+anyone's back: the upgrade stops and names them, to be renamed by hand first.
+
+Revision ID: 0009_name_keys
+Revises: 0008_task_count_lock_order
+Create Date: 2026-12-01
+"""
+
+from collections import defaultdict
+
+import sqlalchemy as sa
+from alembic import op
+
+from capstone.models.user import name_key
+
+revision = "0009_name_keys"
+down_revision = "0008_task_count_lock_order"
+branch_labels = None
+depends_on = None
+
+USERS = sa.table(
+    "user",
+    sa.column("id", sa.Integer),
+    sa.column("username", sa.String),
+    sa.column("email", sa.String),
+    sa.column("username_key", sa.String),
+    sa.column("email_key", sa.String),
+)
+
+
+class NameClash(RuntimeError):
+    """Existing accounts whose names or addresses differ only in case."""
+
+
+def clashes(rows):
+    """Lines naming the accounts that share a key, for the person running the upgrade."""
+    found = []
+    for field in ("username", "email"):
+        by_key = defaultdict(list)
+        for row in rows:
+            by_key[name_key(row[field])].append(row)
+        for same in by_key.values():
+            if len(same) > 1:
+                names = ", ".join(f"{row[field]!r} (user {row['id']})" for row in same)
+                found.append(f"{field}s that differ only in case: {names}")
+    return found
+
+
+def upgrade():
+    """Apply this migration."""
+    # Checked before any change: SQLite's ALTER TABLE would not be rolled back.
+    connection = op.get_bind()
+    names = sa.select(USERS.c.id, USERS.c.username, USERS.c.email)
+    rows = [row._mapping for row in connection.execute(names)]
+    problems = clashes(rows)
+    if problems:
+        raise NameClash(
+            "These accounts clash once case is ignored; rename them by hand (or merge "
+            "them), then upgrade again:\n  " + "\n  ".join(problems)
+        )
+    with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("username_key", sa.String(), nullable=True))
+        batch_op.add_column(sa.Column("email_key", sa.String(), nullable=True))
+    for row in rows:
+        connection.execute(
+            USERS.update()
+            .where(USERS.c.id == row["id"])
+            .values(username_key=name_key(row["username"]), email_key=name_key(row["email"]))
+        )
+    with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.alter_column("username_key", existing_type=sa.String(), nullable=False)
+        batch_op.alter_column("email_key", existing_type=sa.String(), nullable=False)
+        batch_op.create_unique_constraint("uq_user_username_key", ["username_key"])
+        batch_op.create_unique_constraint("uq_user_email_key", ["email_key"])
+
+
+def downgrade():
+    """Undo this migration."""
+    with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.drop_constraint("uq_user_email_key", type_="unique")
+        batch_op.drop_constraint("uq_user_username_key", type_="unique")
+        batch_op.drop_column("email_key")
+        batch_op.drop_column("username_key")
