@@ -5,6 +5,7 @@ pydantic models in schemas.py.
 """
 
 from capstone.api import schemas
+from capstone.config import Config
 
 ERROR_STATUSES = {
     "400": "Malformed JSON, or a query parameter that makes no sense.",
@@ -234,7 +235,11 @@ UPLOAD = {
 }
 DOWNLOAD = {
     "description": "The file, as an attachment (Content-Disposition) of its detected type.",
-    "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
+    # The types an upload may have, each a type a client generator can name.
+    "content": {
+        content_type: {"schema": {"type": "string", "format": "binary"}}
+        for content_type in Config.ATTACHMENT_TYPES
+    },
 }
 
 

@@ -3,6 +3,10 @@
 `extra="forbid"` makes a write that names `id`, `owner_id`, `role` or any other field
 not listed here a 422, so such fields can never be applied. Strict mode refuses "5"
 for a number and 1 for a boolean; dates are ISO strings, as JSON has no date type.
+
+A PATCH field that may be left out but not cleared is typed without None and defaults
+to None (`title: Title = None`): pydantic refuses null for it, and the schema, which
+the OpenAPI document is made of, says so. Fields typed `... | None` take null.
 """
 
 from datetime import date
@@ -26,10 +30,18 @@ Status = Literal["todo", "in_progress", "review", "done"]
 Priority = Literal["low", "medium", "high", "urgent"]
 
 
+def omitted_is_not_null(schema, model):
+    """Drop `"default": null` from fields that refuse null: leaving them out is not sending null."""
+    for field in schema.get("properties", {}).values():
+        takes_null = {"type": "null"} in field.get("anyOf", [])
+        if "default" in field and field["default"] is None and not takes_null:
+            del field["default"]
+
+
 class Input(BaseModel):
     """The base of every request body."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra=omitted_is_not_null)
 
     @field_validator("*")
     @classmethod
@@ -65,8 +77,8 @@ class ProjectIn(Input):
 class ProjectPatch(Input):
     """PATCH /projects/<id>: only the fields sent change."""
 
-    name: ProjectName | None = None
-    description: Annotated[str, Field(max_length=5000)] | None = None
+    name: ProjectName = None
+    description: Annotated[str, Field(max_length=5000)] = None
 
 
 class MemberIn(Input):
@@ -89,10 +101,10 @@ class TaskIn(Input):
 class TaskPatch(Input):
     """PATCH /tasks/<id>: only the fields sent change; null clears due_date and assignee_id."""
 
-    title: Title | None = None
-    description: Annotated[str, Field(max_length=10000)] | None = None
-    status: Status | None = None
-    priority: Priority | None = None
+    title: Title = None
+    description: Annotated[str, Field(max_length=10000)] = None
+    status: Status = None
+    priority: Priority = None
     due_date: date | None = None
     assignee_id: Id | None = None
 
@@ -119,9 +131,5 @@ class ResetConfirmIn(Input):
 class AdminUserPatch(Input):
     """PATCH /admin/users/<id>: an admin changes an account's role, or deactivates it."""
 
-    role: Literal["admin", "member"] | None = None
-    active: bool | None = None
-
-
-# Fields that may be sent as null to clear them; for the others, null means "not valid".
-NULLABLE = {"due_date", "assignee_id"}
+    role: Literal["admin", "member"] = None
+    active: bool = None
