@@ -7,13 +7,11 @@ running them in-process.
 """
 
 import os
-import subprocess
-import sys
-import threading
 import time
 
 import pytest
-from harness.stages import ROOT
+from capstone_support.worker import celery_worker
+from capstone_support.worker import wait_for
 from sqlalchemy import select
 
 from capstone.database import db
@@ -38,42 +36,15 @@ def app_config(app_config):
 @pytest.fixture
 def worker(app_config, smtp_server):
     """`celery -A capstone.worker worker` on the test's database and SMTP server."""
-    env = {
-        **os.environ,
+    settings = {
         "DATABASE_URL": app_config["DATABASE_URL"],
         "REDIS_URL": REDIS_URL,
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": str(smtp_server.port),
         "UPLOAD_FOLDER": app_config["UPLOAD_FOLDER"],
     }
-    command = [sys.executable, "-m", "celery", "-A", "capstone.worker", "worker"]
-    # One process, and --purge: jobs left in the queue by an earlier run are dropped.
-    command += ["--pool", "solo", "--purge", "--without-gossip", "--without-mingle"]
-    command += ["--loglevel", "INFO"]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    lines = []
-    reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
-    reader.start()
-    try:
-        # Queue nothing before the worker is ready: its --purge would drop it.
-        assert wait_for(lambda: any(" ready." in line for line in lines)), "".join(lines)
+    with celery_worker(settings) as process:
         yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        reader.join(timeout=5)
-        process.stdout.close()
-        print("".join(lines))  # shown by pytest if the test failed
-
-
-def wait_for(condition, timeout=30.0):
-    """Poll `condition` until it is true or `timeout` seconds pass; return its last value."""
-    deadline = time.monotonic() + timeout
-    while not (value := condition()) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return value
 
 
 def test_an_assignment_through_the_api_is_one_email_sent_by_the_worker(
