@@ -23,10 +23,10 @@ from capstone.web import client_address
 
 @bp.route("/users", methods=["POST"])
 def register():
-    """Create an account (201); a username or email already in use is a 409."""
+    """Create an account (202); a username in use is a 409, an address in use is not told."""
     data = body(RegisterIn)
-    user = users.register(data["username"], data["email"], data["password"])
-    return user_json(user, private=True), 201
+    users.register(data["username"], data["email"], data["password"])
+    return {"message": users.REGISTERED}, 202
 
 
 @bp.route("/tokens", methods=["POST"])

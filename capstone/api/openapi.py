@@ -47,7 +47,11 @@ NOTIFICATIONS["properties"]["unread"] = {"type": "integer", "description": "How 
 PATHS = {
     "/users": {
         "post": operation(
-            "Register", json_body(ref("User")), auth=False, body=schemas.RegisterIn, status="201"
+            "Register",
+            json_body(ref("Message"), "Accepted; the same answer for an address with an account."),
+            auth=False,
+            body=schemas.RegisterIn,
+            status="202",
         )
     },
     "/tokens": {

@@ -25,7 +25,7 @@ from capstone.web import show_errors
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
-    """Create an account, then log in with it."""
+    """Create an account, then log in with it (an address with an account hears the same)."""
     form = RegisterForm()
     if form.validate_on_submit():
         try:
@@ -33,7 +33,7 @@ def register():
         except (Invalid, Taken) as problem:
             show_errors(form, problem)
         else:
-            flash("Your account is ready. Log in to start.", "success")
+            flash(users.REGISTERED, "success")
             return redirect(url_for("auth.login"), code=303)
     return render_form("auth/register.html", form)
 

@@ -59,6 +59,16 @@ def send_verification(user):
     )
 
 
+def send_registered_again(user):
+    """Tell the owner of an address that someone tried to register it (at most once in 5 min)."""
+    key = f"registered-again:{user.id}:{int(time.time() // RESET_EMAIL_INTERVAL_SECONDS)}"
+    login, reset = external_url("auth.login"), external_url("auth.forgot_password")
+    subject = "Someone tried to register with your address"
+    queue_email(
+        key, user.email, subject, "email/registered_again.txt", user=user, login=login, reset=reset
+    )
+
+
 def verify_email(token):
     """Mark the address in the token as verified; BadLink if the token is not good (any more)."""
     user_id, email = read_token("verify", token, current_app.config["VERIFY_EMAIL_SECONDS"])

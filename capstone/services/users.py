@@ -22,6 +22,11 @@ from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
 from capstone.services.passwords import hash_new_password
 
+# What a registration is told, whether the address was new or already had an account.
+REGISTERED = (
+    "Thank you: we sent an email to that address. A new account can log in at once;"
+    " the email confirms the address."
+)
 # Checked against when the account does not exist, so that answer takes as long as a
 # wrong password and does not reveal which names are taken.
 UNKNOWN_USER_HASH = generate_password_hash("an unguessable placeholder")
@@ -36,13 +41,18 @@ def find_user(username_or_email):
 
 
 def register(username, email, password):
-    """Create a member account and email a verification link; Invalid or Taken if it can't be."""
+    """Create a member account and email a verification link; Invalid, or Taken for a username.
+
+    An address that already has an account gets the same answer as a new one (None is
+    returned instead of a user): its owner is emailed, and nobody else learns that the
+    address is registered. Usernames are shown to others anyway, so a taken one is said.
+    """
     username, email = (username or "").strip(), (email or "").strip().lower()
     password_hash = hash_new_password(password)
-    taken = find_user(username) or find_user(email)
-    if taken is not None:
-        field = "username" if taken.username_key == name_key(username) else "email"
-        raise Taken({field: f"That {field} is already registered."})
+    if find_user(username) is not None:
+        raise Taken({"username": "That username is already registered."})
+    if (owner := find_user(email)) is not None:
+        return registered_again(owner)
     user = User(username=username, email=email, password_hash=password_hash)
     db.session.add(user)
     try:
@@ -50,11 +60,21 @@ def register(username, email, password):
         account_links.send_verification(user)
         db.session.commit()
     except IntegrityError:
-        # Two people registering the same name at once: the database's unique
-        # constraint decides, and the loser gets a form error, not a 500.
+        # Two people registering one name or address at once: the database's unique
+        # constraints decide, and the loser gets the answer it would have had a moment
+        # later, never a 500.
         db.session.rollback()
-        raise Taken({"username": "That username or email is already registered."}) from None
+        if find_user(username) is not None:
+            raise Taken({"username": "That username is already registered."}) from None
+        return registered_again(find_user(email))
     return user
+
+
+def registered_again(owner):
+    """Email the owner of an address someone tried to register again; None, like a new account."""
+    if owner is not None:
+        account_links.send_registered_again(owner)
+        db.session.commit()
 
 
 def check_login(username_or_email, password, client):

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from capstone.database import db
 from capstone.models import User
+from capstone.services import users
 
 GOOD = {
     "username": "grace",
@@ -45,21 +46,59 @@ def test_register_shows_field_errors(client, change, field, message):
     assert f'id="{field}-error"' in response.text
 
 
-@pytest.mark.parametrize("taken", [{"username": "ALICE"}, {"email": "Alice@Example.org"}])
-def test_a_taken_username_or_email_is_a_form_error(client, build, taken):
+def missing_at_first(count):
+    """users.find_user, except that its first `count` calls find nobody."""
+    real, calls = users.find_user, []
+
+    def find_user(name):
+        calls.append(name)
+        return None if len(calls) <= count else real(name)
+
+    return find_user
+
+
+def test_a_taken_username_is_a_form_error(client, build):
     build.user("alice")
-    response = client.post("/auth/register", data={**GOOD, **taken})
+    response = client.post("/auth/register", data={**GOOD, "username": "ALICE"})
     assert response.status_code == 400
-    assert "is already registered" in response.text
+    assert "That username is already registered." in response.text
+
+
+def test_a_taken_email_looks_like_a_new_account_and_tells_its_owner(app, client, build, mailbox):
+    build.user("alice")
+    new = client.post("/auth/register", data=GOOD, follow_redirects=True)
+    taken = client.post(
+        "/auth/register",
+        data={**GOOD, "username": "eve", "email": "Alice@Example.org"},
+        follow_redirects=True,
+    )
+    assert taken.status_code == new.status_code == 200
+    assert taken.request.path == new.request.path == "/auth/login"
+    assert users.REGISTERED in taken.text and users.REGISTERED in new.text
+    assert [m["Subject"] for m in mailbox.to("alice@example.org")] == [
+        "Someone tried to register with your address"
+    ]
 
 
 def test_two_people_registering_one_name_at_once_get_a_form_error_not_a_500(client, monkeypatch):
     # Both passed the "is it taken?" check; the database's unique constraint decides.
     client.post("/auth/register", data=GOOD)
-    monkeypatch.setattr("capstone.services.users.find_user", lambda name: None)
+    # The first check misses the account, as it would for a request racing the first.
+    monkeypatch.setattr(users, "find_user", missing_at_first(1))
     response = client.post("/auth/register", data={**GOOD, "email": "other@example.org"})
     assert response.status_code == 400
-    assert "already registered" in response.text
+    assert "That username is already registered." in response.text
+
+
+def test_two_people_registering_one_address_at_once_both_get_the_same_answer(
+    client, monkeypatch, mailbox
+):
+    client.post("/auth/register", data=GOOD)
+    monkeypatch.setattr(users, "find_user", missing_at_first(2))  # name and address checks
+    response = client.post("/auth/register", data={**GOOD, "username": "eve"})
+    assert response.status_code == 303
+    subjects = [message["Subject"] for message in mailbox.to(GOOD["email"])]
+    assert subjects[-1] == "Someone tried to register with your address"
 
 
 def test_a_long_password_is_accepted_and_not_truncated(client, login):

@@ -9,20 +9,40 @@ from capstone.models import User
 NEW = {"username": "grace", "email": "grace@example.org", "password": "hopper-1906"}
 
 
-def test_register_answers_201_with_the_user_and_no_password(client):
+def test_register_answers_202_and_the_account_can_get_a_token(client):
     response = client.post("/api/v1/users", json=NEW)
-    assert response.status_code == 201
-    user = response.get_json()
+    assert response.status_code == 202
+    assert "password" not in response.text
+    token = client.post("/api/v1/tokens", json={"username": "grace", "password": NEW["password"]})
+    me = client.get(
+        "/api/v1/me", headers={"Authorization": f"Bearer {token.get_json()['access_token']}"}
+    )
+    user = me.get_json()
     assert user["username"] == "grace" and user["email"] == "grace@example.org"
     assert not any("password" in key for key in user)
 
 
-@pytest.mark.parametrize("taken", [{"username": "alice"}, {"email": "ALICE@example.org"}])
-def test_a_taken_username_or_email_is_a_409(client, build, taken):
+def test_a_taken_username_is_a_409(client, build):
     build.user("alice")
-    response = client.post("/api/v1/users", json={**NEW, **taken})
+    response = client.post("/api/v1/users", json={**NEW, "username": "ALICE"})
     assert response.status_code == 409
-    assert response.get_json()["error"] == "conflict"
+    assert response.get_json()["fields"] == {"username": "That username is already registered."}
+
+
+def test_a_taken_email_gets_the_answer_of_a_new_one_and_its_owner_an_email(
+    app, client, build, mailbox
+):
+    build.user("alice")
+    new = client.post("/api/v1/users", json=NEW)
+    taken = client.post(
+        "/api/v1/users", json={**NEW, "username": "eve", "email": "ALICE@example.org"}
+    )
+    assert (taken.status_code, taken.get_json()) == (new.status_code, new.get_json())
+    [warning] = mailbox.to("alice@example.org")
+    assert warning["Subject"] == "Someone tried to register with your address"
+    assert "/auth/reset" in warning.get_content()
+    with app.app_context():
+        assert db.session.scalar(select(User).where(User.username == "eve")) is None
 
 
 @pytest.mark.parametrize(
