@@ -1,10 +1,10 @@
 """Accounts: registration, checking a password, changing it, and throttling guesses."""
 
+import math
 from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import delete
-from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -93,21 +93,35 @@ def check_login(username_or_email, password, client):
 
 
 def throttle(account, client):
-    """Refuse (429) while an account or a client has too many recent failures."""
+    """Refuse (429, with Retry-After) while an account or a client has too many recent failures."""
     config = current_app.config
-    since = utcnow() - timedelta(seconds=config["LOGIN_WINDOW_SECONDS"])
-    db.session.execute(delete(LoginFailure).where(LoginFailure.created_at < since))
-
-    def recent(column, value):
-        return db.session.scalar(
-            select(func.count()).where(column == value, LoginFailure.created_at >= since)
+    window = timedelta(seconds=config["LOGIN_WINDOW_SECONDS"])
+    now = utcnow()
+    db.session.execute(delete(LoginFailure).where(LoginFailure.created_at < now - window))
+    waits = [
+        wait(LoginFailure.account == account, config["LOGIN_FAILURES_PER_ACCOUNT"], window, now),
+        wait(LoginFailure.client == client, config["LOGIN_FAILURES_PER_CLIENT"], window, now),
+    ]
+    if max(waits) > 0:
+        raise TooManyRequests(
+            "Too many failed logins. Wait a few minutes and try again.",
+            retry_after=math.ceil(max(waits)),
         )
 
-    if (
-        recent(LoginFailure.account, account) >= config["LOGIN_FAILURES_PER_ACCOUNT"]
-        or recent(LoginFailure.client, client) >= config["LOGIN_FAILURES_PER_CLIENT"]
-    ):
-        raise TooManyRequests("Too many failed logins. Wait a few minutes and try again.")
+
+def wait(condition, limit, window, now):
+    """Seconds until fewer than `limit` failures match `condition` in the window (0: so now).
+
+    That is when the limit-th most recent one leaves the window.
+    """
+    limit_th = db.session.scalar(
+        select(LoginFailure.created_at)
+        .where(condition, LoginFailure.created_at >= now - window)
+        .order_by(LoginFailure.created_at.desc())
+        .offset(limit - 1)
+        .limit(1)
+    )
+    return 0 if limit_th is None else (limit_th + window - now).total_seconds()
 
 
 def change_password(user, current, new):

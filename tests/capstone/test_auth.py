@@ -1,10 +1,14 @@
 """Accounts: register, log in, log out, throttling, and the redirect after login."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
 from capstone.database import db
+from capstone.models import LoginFailure
 from capstone.models import User
+from capstone.models.base import utcnow
 from capstone.services import users
 
 GOOD = {
@@ -224,6 +228,23 @@ def test_failed_logins_are_throttled_per_account(app, client, build, login):
     response = login(client, "alice")  # even the right password waits
     assert response.status_code == 429
     assert "Too many attempts" in response.text
+    # Until the oldest of the failures that count leaves the window: at most the window.
+    window = app.config["LOGIN_WINDOW_SECONDS"]
+    assert window - 60 < int(response.headers["Retry-After"]) <= window
+
+
+def test_retry_after_says_when_the_account_is_below_the_limit_again(app, client, build, login):
+    build.user("alice")
+    window, limit = app.config["LOGIN_WINDOW_SECONDS"], app.config["LOGIN_FAILURES_PER_ACCOUNT"]
+    with app.app_context():
+        old = utcnow() - timedelta(seconds=window - 100)  # these leave the window in 100 s
+        db.session.add(LoginFailure(account="alice", client="x", created_at=old))
+        db.session.commit()
+    for _ in range(limit - 1):
+        login(client, "alice", "wrong-password")
+    response = login(client, "alice")
+    assert response.status_code == 429
+    assert 95 <= int(response.headers["Retry-After"]) <= 100
 
 
 def test_failed_logins_are_throttled_per_client(app, client, build, login):
