@@ -42,10 +42,17 @@ def verify_email(token):
 @login_required
 def resend_verification():
     """Send the verification email again (from the profile page)."""
-    if current_user.email_verified_at is None:
-        account_links.send_verification(current_user)
+    if current_user.email_verified_at is not None:
+        flash("Your address is verified already: there is nothing to confirm.", "info")
+    elif account_links.send_verification(current_user) is None:
+        flash(
+            f"We sent a link to {current_user.email} less than a minute ago. Look for it"
+            " (in the spam folder too) before asking again.",
+            "info",
+        )
+    else:
         db.session.commit()
-    flash(f"We sent a new link to {current_user.email}.", "info")
+        flash(f"We sent a new link to {current_user.email}.", "info")
     return redirect(url_for("main.profile"), code=303)
 
 

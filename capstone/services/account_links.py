@@ -50,11 +50,14 @@ def password_fingerprint(user):
 
 
 def send_verification(user):
-    """Queue the email with the link that verifies the user's address (at most once a minute)."""
+    """Queue the email that verifies the user's address (at most once a minute); the email or None.
+
+    None means one was sent within the minute; asking again then sends nothing new.
+    """
     token = serializer("verify").dumps([user.id, user.email])
     link = external_url("auth.verify_email", token=token)
     key = f"verify:{user.id}:{int(time.time() // 60)}"
-    queue_email(
+    return queue_email(
         key, user.email, "Confirm your email address", "email/verify.txt", user=user, link=link
     )
 

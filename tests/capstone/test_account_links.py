@@ -6,6 +6,7 @@ the other purpose.
 
 import re
 import time
+from types import SimpleNamespace
 
 import pytest
 from itsdangerous import TimestampSigner
@@ -13,6 +14,8 @@ from sqlalchemy import select
 
 from capstone.database import db
 from capstone.models import User
+from capstone.models.base import utcnow
+from capstone.services import account_links
 
 LINK = re.compile(r"http://127\.0\.0\.1:5000(/auth/(?:verify|reset)/\S+)")
 
@@ -168,3 +171,21 @@ def test_the_api_refuses_a_forged_reset_token(client, team):
     response = client.post("/api/v1/password-reset/confirm", json=confirm)
     assert response.status_code == 422
     assert "not valid" in response.get_json()["fields"]["token"]
+
+
+def test_sending_the_link_again_says_what_happened(app, client, build, login, mailbox, monkeypatch):
+    # One minute for the whole test: the key that limits the links changes every minute.
+    monkeypatch.setattr(account_links, "time", SimpleNamespace(time=lambda: 1_800_000_000.0))
+    build.user("dora", verified=False)
+    login(client, "dora")
+    first = client.post("/auth/verify", follow_redirects=True)
+    assert "We sent a new link to dora@example.org." in first.text
+    again = client.post("/auth/verify", follow_redirects=True)  # within the same minute
+    assert "less than a minute ago" in again.text
+    assert len(mailbox.to("dora@example.org")) == 1
+    with app.app_context():
+        db.session.get(User, user_named(app, "dora").id).email_verified_at = utcnow()
+        db.session.commit()
+    done = client.post("/auth/verify", follow_redirects=True)
+    assert "verified already" in done.text
+    assert len(mailbox.to("dora@example.org")) == 1
