@@ -6,6 +6,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from capstone.api import bp
 from capstone.api.auth import token_required
+from capstone.api.idempotency import idempotent
 from capstone.api.inputs import paging
 from capstone.api.serialize import attachment_json
 from capstone.api.serialize import page_json
@@ -25,6 +26,7 @@ def list_attachments(task_id):
 
 @bp.route("/tasks/<id:task_id>/attachments", methods=["POST"])
 @token_required
+@idempotent
 def upload_attachment(task_id):
     """Attach the file sent in the multipart field `file` (members only)."""
     task = access.task_for(g.api_user, task_id)

@@ -12,6 +12,7 @@ from capstone.api.openapi_admin import ADMIN_OUTPUTS
 from capstone.api.openapi_admin import ADMIN_PATHS
 from capstone.api.openapi_parts import DOWNLOAD
 from capstone.api.openapi_parts import ERROR_STATUSES
+from capstone.api.openapi_parts import IDEMPOTENCY_KEY
 from capstone.api.openapi_parts import OUTPUTS
 from capstone.api.openapi_parts import PAGING
 from capstone.api.openapi_parts import TASK_FILTERS
@@ -97,7 +98,11 @@ PATHS = {
             "My projects", json_body(listing("projects", "Project")), parameters=PAGING
         ),
         "post": operation(
-            "Create a project", json_body(ref("Project")), body=schemas.ProjectIn, status="201"
+            "Create a project",
+            json_body(ref("Project")),
+            parameters=[IDEMPOTENCY_KEY],
+            body=schemas.ProjectIn,
+            status="201",
         ),
     },
     "/projects/{project_id}": {
@@ -117,7 +122,7 @@ PATHS = {
         "post": operation(
             "Add a member",
             json_body(ref("User")),
-            parameters=PROJECT,
+            parameters=[*PROJECT, IDEMPOTENCY_KEY],
             body=schemas.MemberIn,
             status="201",
         ),
@@ -134,7 +139,7 @@ PATHS = {
         "post": operation(
             "Create a task",
             json_body(ref("Task")),
-            parameters=PROJECT,
+            parameters=[*PROJECT, IDEMPOTENCY_KEY],
             body=schemas.TaskIn,
             status="201",
         ),
@@ -156,7 +161,7 @@ PATHS = {
         "post": operation(
             "Comment",
             json_body(ref("Comment")),
-            parameters=TASK,
+            parameters=[*TASK, IDEMPOTENCY_KEY],
             body=schemas.CommentIn,
             status="201",
         ),
@@ -171,7 +176,7 @@ PATHS = {
         "post": operation(
             "Attach a file",
             json_body(ref("Attachment")),
-            parameters=TASK,
+            parameters=[*TASK, IDEMPOTENCY_KEY],
             body=UPLOAD,
             status="201",
         ),

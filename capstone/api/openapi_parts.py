@@ -4,6 +4,7 @@ The answers' schemas are written here by hand, once; requests' schemas come from
 pydantic models in schemas.py.
 """
 
+from capstone.api import idempotency
 from capstone.api import schemas
 from capstone.config import Config
 
@@ -176,6 +177,18 @@ def path_id(name):
         "required": True,
         "schema": {"type": "integer", "minimum": 1, "maximum": schemas.MAX_ID},
     }
+
+
+IDEMPOTENCY_KEY = {
+    "name": idempotency.HEADER,
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "pattern": f"^{idempotency.KEY.pattern}$"},
+    "description": (
+        "Send the same key again to get the first answer instead of creating twice"
+        " (kept 24 hours; 409 while the first is running, 422 for another request)."
+    ),
+}
 
 
 def query(name, schema, description):

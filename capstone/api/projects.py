@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from capstone.api import bp
 from capstone.api.auth import token_required
+from capstone.api.idempotency import idempotent
 from capstone.api.inputs import body
 from capstone.api.inputs import paging
 from capstone.api.schemas import MemberIn
@@ -34,6 +35,7 @@ def list_projects():
 
 @bp.route("/projects", methods=["POST"])
 @token_required
+@idempotent
 def create_project():
     """Create a project owned by the caller."""
     data = body(ProjectIn)
@@ -85,6 +87,7 @@ def list_members(project_id):
 
 @bp.route("/projects/<id:project_id>/members", methods=["POST"])
 @token_required
+@idempotent
 def add_member(project_id):
     """Add a member by user id (owner only)."""
     project = access.project_for(g.api_user, project_id, manage=True)

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from capstone.api import bp
 from capstone.api.auth import token_required
+from capstone.api.idempotency import idempotent
 from capstone.api.inputs import BadQuery
 from capstone.api.inputs import body
 from capstone.api.inputs import number
@@ -62,6 +63,7 @@ def list_tasks(project_id):
 
 @bp.route("/projects/<id:project_id>/tasks", methods=["POST"])
 @token_required
+@idempotent
 def create_task(project_id):
     """Create a task (members only)."""
     project = access.project_for(g.api_user, project_id)
@@ -126,6 +128,7 @@ def list_comments(task_id):
 
 @bp.route("/tasks/<id:task_id>/comments", methods=["POST"])
 @token_required
+@idempotent
 def add_comment(task_id):
     """Comment on a task (members only)."""
     task = member_task(task_id)

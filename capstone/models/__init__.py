@@ -8,6 +8,7 @@ from capstone.models.audit_entry import AUDIT_ACTIONS
 from capstone.models.audit_entry import AuditEntry
 from capstone.models.base import Base
 from capstone.models.comment import Comment
+from capstone.models.idempotency_key import IdempotencyKey
 from capstone.models.login_failure import LoginFailure
 from capstone.models.notification import Notification
 from capstone.models.outbound_email import OutboundEmail
@@ -30,6 +31,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Comment",
+    "IdempotencyKey",
     "LoginFailure",
     "Notification",
     "OutboundEmail",
