@@ -19,6 +19,9 @@ import pytest
 import requests
 import socketio
 from capstone_support import postgres
+from capstone_support.servers import DEPLOY
+from capstone_support.servers import start_gunicorn
+from capstone_support.servers import wait_until_ready
 from harness.servers import free_port
 from harness.servers import venv_environ
 from harness.stages import ROOT
@@ -26,7 +29,6 @@ from harness.stages import ROOT
 # A PostgreSQL server where this role may create databases (the test makes its own).
 POSTGRES_URL = os.environ.get("POSTGRES_URL") or os.environ.get("TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL")
-DEPLOY = ROOT / "capstone" / "deploy"
 PASSWORD = "a-smoke-test-password"
 MAX_SOCKETS = 40
 MISSING = [
@@ -71,21 +73,6 @@ def nginx_config(app_port, nginx_port, folder):
     return text
 
 
-def wait_until_ready(url, processes, timeout=60):
-    """Poll `url` until it answers 200; fail early if a process died."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for process in processes:
-            assert process.poll() is None, f"{process.args[:3]} exited"
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except (requests.ConnectionError, requests.Timeout):  # still starting
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"{url} was not ready in {timeout} s")
-
-
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     """Nginx and gunicorn running on a fresh PostgreSQL database; yields (base URL, log path)."""
@@ -116,13 +103,7 @@ def stack(tmp_path_factory):
     config = folder / "nginx.conf"
     config.write_text(nginx_config(app_port, nginx_port, folder))
     with log.open("w") as output:
-        gunicorn = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(DEPLOY / "gunicorn.conf.py")],
-            cwd=folder,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+        gunicorn = start_gunicorn(env, folder, output)
         nginx = subprocess.Popen(
             ["nginx", "-c", str(config), "-p", str(folder), "-g", "daemon off;"],
             stdout=subprocess.DEVNULL,
