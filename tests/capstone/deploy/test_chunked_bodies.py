@@ -45,7 +45,6 @@ def port(tmp_path_factory, migrated_database):
         "PUBLIC_URL": "http://127.0.0.1",
         "DATABASE_URL": f"sqlite:///{folder / 'capstone.sqlite'}",
         "UPLOAD_FOLDER": str(folder / "uploads"),
-        "HOST": "127.0.0.1",
         "PORT": str(port),
         "WEB_CONCURRENCY": "1",
         "WEB_THREADS": "4",

@@ -41,6 +41,7 @@ def test_gunicorn_settings(monkeypatch):
     # The numbers capstone/README.md gives: 2 x cores + 1 workers, at most 9; 25 threads.
     assert conf.workers == min(2 * multiprocessing.cpu_count() + 1, 9)
     assert conf.threads == 25
+    assert conf.bind == "127.0.0.1:8000"  # loopback: only nginx, on this host, reaches it
     assert conf.forwarded_allow_ips == "127.0.0.1"
     assert conf.accesslog == "-" and conf.errorlog == "-"
     assert conf.graceful_timeout > 0
@@ -48,7 +49,9 @@ def test_gunicorn_settings(monkeypatch):
     monkeypatch.setenv("WEB_CONCURRENCY", "2")
     monkeypatch.setenv("PORT", "9123")
     conf = load_gunicorn_config()
-    assert (conf.workers, conf.bind) == (2, "0.0.0.0:9123")
+    assert (conf.workers, conf.bind) == (2, "127.0.0.1:9123")
+    monkeypatch.setenv("HOST", "0.0.0.0")  # the image's, inside its network
+    assert load_gunicorn_config().bind == "0.0.0.0:9123"
 
 
 def test_the_dockerfile_builds_in_two_stages_and_runs_as_a_user():
@@ -62,6 +65,8 @@ def test_the_dockerfile_builds_in_two_stages_and_runs_as_a_user():
     assert 'CMD ["gunicorn", "-c", "/etc/capstone/gunicorn.conf.py"]' in text
     assert "COPY capstone/deploy/gunicorn.conf.py /etc/capstone/gunicorn.conf.py" in text
     assert "EXPOSE 8000" in text
+    # gunicorn.conf.py listens on loopback; in the container nginx comes over the network.
+    assert re.search(r"^ENV (?:.*\\\n)*\s*HOST=0\.0\.0\.0$", text, re.MULTILINE)
 
 
 def compose():

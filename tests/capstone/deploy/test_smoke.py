@@ -88,7 +88,6 @@ def stack(tmp_path_factory):
         "REDIS_URL": REDIS_URL,
         "UPLOAD_FOLDER": str(folder / "uploads"),
         "TRUSTED_PROXIES": "1",
-        "HOST": "127.0.0.1",
         "PORT": str(app_port),
         "WEB_CONCURRENCY": "2",
         "WEB_THREADS": "20",
