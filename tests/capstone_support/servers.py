@@ -1,11 +1,14 @@
 """The capstone's real servers (gunicorn, nginx) for tests: started as deployed, waited for."""
 
+import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import pytest
 import requests
+from harness.servers import free_port
 from harness.stages import ROOT
 
 DEPLOY = ROOT / "capstone" / "deploy"
@@ -35,3 +38,42 @@ def wait_until_ready(url, processes, timeout=60):
             pass
         time.sleep(0.3)
     pytest.fail(f"{url} was not ready in {timeout} s")
+
+
+def nginx_config(app_port, nginx_port, folder, **changes):
+    """deploy/nginx.conf with loopback addresses and this test's folders, checked to apply.
+
+    `changes` maps more lines of the file to what a test puts instead.
+    """
+    text = (DEPLOY / "nginx.conf").read_text()
+    swaps = {
+        "server web:8000;": f"server 127.0.0.1:{app_port};",
+        "listen 80;": f"listen 127.0.0.1:{nginx_port};",
+        "alias /srv/static/;": f"alias {ROOT / 'capstone' / 'static'}/;",
+        "pid /tmp/nginx.pid;": f"pid {folder / 'nginx.pid'};",
+        **changes,
+    }
+    for old, new in swaps.items():
+        assert text.count(old) == 1, f"nginx.conf no longer has {old!r}"
+        text = text.replace(old, new)
+    if os.geteuid() == 0:  # CI runs as root; workers must still read the static files
+        text = "user root;\n" + text
+    return text
+
+
+@contextmanager
+def running_nginx(app_port, folder, **changes):
+    """Nginx from deploy/nginx.conf in front of 127.0.0.1:`app_port`; yields (process, port)."""
+    port = free_port()
+    config = folder / "nginx.conf"
+    config.write_text(nginx_config(app_port, port, folder, **changes))
+    nginx = subprocess.Popen(
+        ["nginx", "-c", str(config), "-p", str(folder), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield nginx, port
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=30)
