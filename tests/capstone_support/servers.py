@@ -1,6 +1,7 @@
 """The capstone's real servers (gunicorn, nginx) for tests: started as deployed, waited for."""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -23,6 +24,25 @@ def start_gunicorn(env, folder, output):
         stdout=output,
         stderr=subprocess.STDOUT,
     )
+
+
+def pids_of(log, pattern):
+    """The worker pids of the requests whose access-log line matches `pattern`."""
+    return [int(p) for p in re.findall(pattern + r".*? pid=<(\d+)> ", log.read_text())]
+
+
+def wait_for_workers(url, log, workers, timeout=60):
+    """Poll `url` (GET /health) until `workers` different gunicorn workers have answered.
+
+    Each worker loads the app after the fork, some seconds after the first may already
+    answer; until then the kernel hands every connection to the ones that are up.
+    """
+    deadline = time.monotonic() + timeout
+    while len(set(pids_of(log, r'"GET /health HTTP/1.1" 200'))) < workers:
+        if time.monotonic() > deadline:
+            pytest.fail(f"fewer than {workers} gunicorn workers answered in {timeout} s")
+        requests.get(url, timeout=5)  # a new connection each time
+        time.sleep(0.1)
 
 
 def wait_until_ready(url, processes, timeout=60):

@@ -19,6 +19,7 @@ import pytest
 from capstone_support import postgres
 from capstone_support.servers import running_nginx
 from capstone_support.servers import start_gunicorn
+from capstone_support.servers import wait_for_workers
 from capstone_support.servers import wait_until_ready
 from harness.servers import free_port
 from harness.servers import venv_environ
@@ -37,6 +38,9 @@ MISSING = [
 ]
 
 
+WORKERS, THREADS = 2, 20  # gunicorn's, per worker
+
+
 @dataclass
 class Stack:
     """The running stack: nginx's base URL and port, gunicorn's port, log and threads."""
@@ -45,7 +49,7 @@ class Stack:
     nginx_port: int
     app_port: int
     log: Path
-    threads: int = 2 * 20  # WEB_CONCURRENCY x WEB_THREADS below
+    threads: int = WORKERS * THREADS
 
 
 @pytest.fixture(scope="session")
@@ -72,8 +76,8 @@ def stack(services_present, tmp_path_factory):
         "UPLOAD_FOLDER": str(folder / "uploads"),
         "TRUSTED_PROXIES": "1",
         "PORT": str(app_port),
-        "WEB_CONCURRENCY": "2",
-        "WEB_THREADS": "20",
+        "WEB_CONCURRENCY": str(WORKERS),
+        "WEB_THREADS": str(THREADS),
         # TLS ends in front of nginx in a real deployment; this test speaks plain HTTP.
         "FLASK_SESSION_COOKIE_SECURE": "false",
         "FLASK_REMEMBER_COOKIE_SECURE": "false",
@@ -88,6 +92,7 @@ def stack(services_present, tmp_path_factory):
         gunicorn = start_gunicorn(env, folder, output)
         try:
             wait_until_ready(f"{base}/health/ready", [gunicorn, nginx])
+            wait_for_workers(f"http://127.0.0.1:{app_port}/health", log, WORKERS)
             yield Stack(base, nginx_port, app_port, log)
         finally:
             gunicorn.terminate()

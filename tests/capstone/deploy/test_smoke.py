@@ -12,6 +12,7 @@ import time
 import pytest
 import requests
 import socketio
+from capstone_support.servers import pids_of
 
 PASSWORD = "a-smoke-test-password"
 MAX_SOCKETS = 40
@@ -86,11 +87,6 @@ def test_static_files_are_served_by_nginx(stack):
     assert answer.status_code == 200 and "--accent" in answer.text
     assert answer.headers["Cache-Control"] == "max-age=3600, public"  # nginx's; Flask says no-cache
     assert "/static/style.css" not in log.read_text()  # gunicorn never saw it
-
-
-def pids_of(log, pattern):
-    """The worker pids of the requests whose access-log line matches `pattern`."""
-    return [int(p) for p in re.findall(pattern + r".*? pid=<(\d+)> ", log.read_text())]
 
 
 def pids_logging(log, message):
