@@ -36,8 +36,6 @@ MISSING = [
     ]
     if not present
 ]
-
-
 WORKERS, THREADS = 2, 20  # gunicorn's, per worker
 
 
