@@ -102,6 +102,14 @@ def test_a_chunked_body_over_the_limit_is_a_413(port):
     assert json_error(answer) == "payload_too_large"
 
 
+def test_an_upload_endpoint_keeps_its_larger_limit_for_a_chunked_body(port):
+    # 5 MiB: over the 2 MiB for other bodies, under the attachments' 10 MiB. Read whole,
+    # then the missing token is what counts (401), not the size.
+    answer = post(port, "/api/v1/tasks/1/attachments", chunked(b"x" * 5 * 2**20), "text/plain")
+    assert answer.status == 401
+    assert json_error(answer) == "unauthorized"
+
+
 def test_a_chunked_body_that_does_not_stop_is_refused_at_the_limit(port):
     # 64 MiB in chunks: the server stops reading soon after the limit (2 MiB), so what
     # went out is that plus what the sockets' buffers took, far from all of it.
