@@ -33,6 +33,8 @@ class Config:
     # the headers are ignored (a client could send any).
     TRUSTED_PROXIES = 0
     LOG_FORMAT = "text"  # or "json": one JSON object per line on stdout (capstone/logs.py)
+    # Strict-Transport-Security's max-age over HTTPS (capstone/security.py); 0: not sent.
+    HSTS_SECONDS = 0
     # How long an API token lives.
     API_TOKEN_SECONDS = 3600
     # How long the links in verification and password-reset emails work.
@@ -94,6 +96,7 @@ class ProductionConfig(Config):
     REMEMBER_COOKIE_SECURE = True
     PUBLIC_URL = None  # must be set: the links in emails depend on it
     LOG_FORMAT = "json"
+    HSTS_SECONDS = 365 * 24 * 3600
 
 
 CONFIGS = {

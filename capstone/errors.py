@@ -31,20 +31,25 @@ MESSAGES = {
 TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}
 
 
-# Under /api, errors are JSON with a machine-readable code.
+# Under /api, errors are JSON with a machine-readable code. nginx in front sends the
+# same bodies for the errors it answers itself (408, 502, 504 among them): see
+# deploy/nginx.conf, which test_deploy_files.py checks against render_json_error.
 API_CODES = {
     400: "bad_request",
     401: "unauthorized",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     409: "conflict",
     413: "payload_too_large",
     415: "unsupported_media_type",
     422: "validation_error",
     429: "too_many_requests",
     500: "internal_error",
+    502: "bad_gateway",
     503: "unavailable",
+    504: "gateway_timeout",
 }
 
 

@@ -40,8 +40,19 @@ class JsonHandler(logging.StreamHandler):
     """A handler writing JSON lines to stdout (a class, so it is added once per logger)."""
 
     def __init__(self):
-        super().__init__(sys.stdout)
+        # Handler's, not StreamHandler's: that one would store a stream, and the
+        # property below has none to store.
+        logging.Handler.__init__(self)
         self.setFormatter(JsonFormatter())
+
+    @property
+    def stream(self):
+        """sys.stdout when a record is written, not when the app was made.
+
+        As logging's own last-resort handler does with stderr: whoever replaces
+        sys.stdout later (pytest capturing a test's output) gets the lines too.
+        """
+        return sys.stdout
 
 
 def init_app(app):

@@ -5,8 +5,14 @@ The Content-Security-Policy allows scripts, styles and images from this site onl
 not run even if escaping ever failed. frame-ancestors and X-Frame-Options forbid
 framing (clickjacking); nosniff stops browsers guessing content types. Pages of a
 logged-in user and API answers are `no-store`.
+
+Over HTTPS, production adds Strict-Transport-Security (HSTS_SECONDS, a year): the
+browser then goes straight to https:// for that long, so nobody on the network can
+keep it on plain HTTP. Never in development, where a browser that saw it once would
+refuse http://localhost; never over plain HTTP, where it would mean nothing.
 """
 
+from flask import current_app
 from flask import request
 from flask_login import current_user
 from werkzeug.exceptions import BadRequest
@@ -32,9 +38,12 @@ HEADERS = {
 
 
 def add_security_headers(response):
-    """Set the headers above, unless a view set its own value; keep private pages private."""
+    """Set the headers above and HSTS (over HTTPS) unless a view did; no-store if private."""
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    # is_secure: the scheme as the client used it (ProxyFix, behind a proxy).
+    if request.is_secure and (seconds := current_app.config["HSTS_SECONDS"]):
+        response.headers.setdefault("Strict-Transport-Security", f"max-age={seconds}")
     if request.endpoint != "static" and (
         current_user.is_authenticated or "Authorization" in request.headers
     ):

@@ -13,13 +13,22 @@ Why these choices:
   the identity the Socket.IO message queue gives each server so that it can skip its
   own messages; sharing it, the workers would skip each other's events as well.
   tests/capstone/deploy/test_smoke.py caught exactly that, with preloading on.
+* Behind nginx, never facing clients. A gthread worker gives a thread to a connection
+  as soon as it has sent something, and gunicorn has no timeout for the rest of the
+  headers or the body: a few hundred clients sending a byte now and then hold every
+  thread. nginx reads whole requests before passing them on, with timeouts
+  (nginx.conf). And the app believes X-Forwarded-For from its one proxy: a client
+  talking to gunicorn directly could name any address, and so escape the login
+  throttle's per-address limit.
 """
 
 import multiprocessing
 import os
 
 wsgi_app = "capstone.wsgi:application"
-bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104
+# Loopback by default: only nginx, on the same host, may reach gunicorn (see below).
+# The image sets HOST=0.0.0.0, so that nginx reaches it over the compose network.
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
 # The usual rule of thumb, 2 x cores + 1, capped: each worker holds its own app and pool.
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 9)))

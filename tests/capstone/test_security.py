@@ -64,6 +64,28 @@ def test_production_cookies_are_secure(app_config):
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
 
 
+def test_production_over_https_asks_browsers_to_stay_on_https(app_config):
+    production = create_app({**app_config, **PRODUCTION}).test_client()
+    for path in ("/auth/login", "/api/v1/me", "/nope"):
+        answer = production.get(path, base_url="https://tasks.example")
+        assert answer.headers["Strict-Transport-Security"] == "max-age=31536000"  # a year
+    # Over plain HTTP the header means nothing (RFC 6797): a proxy could add or strip it.
+    assert "Strict-Transport-Security" not in production.get("/auth/login").headers
+
+
+def test_behind_a_proxy_the_forwarded_scheme_decides(app_config):
+    production = create_app({**app_config, **PRODUCTION, "TRUSTED_PROXIES": 1}).test_client()
+    for scheme, sent in (("https", True), ("http", False)):
+        answer = production.get("/auth/login", headers={"X-Forwarded-Proto": scheme})
+        assert ("Strict-Transport-Security" in answer.headers) is sent
+
+
+def test_development_never_pins_https(client):
+    # A browser that saw it once would refuse http://localhost for a year.
+    answer = client.get("/auth/login", base_url="https://localhost")
+    assert "Strict-Transport-Security" not in answer.headers
+
+
 @pytest.mark.parametrize(
     ("settings", "reason"),
     [

@@ -16,10 +16,12 @@ import pytest
 import yaml
 from flask import request
 from harness.stages import ROOT
+from werkzeug.exceptions import default_exceptions
 
 from capstone import create_app
 from capstone.config import ENVIRONMENT_SETTINGS
 from capstone.config import Config
+from capstone.errors import render_json_error
 
 DEPLOY = ROOT / "capstone" / "deploy"
 
@@ -41,6 +43,7 @@ def test_gunicorn_settings(monkeypatch):
     # The numbers capstone/README.md gives: 2 x cores + 1 workers, at most 9; 25 threads.
     assert conf.workers == min(2 * multiprocessing.cpu_count() + 1, 9)
     assert conf.threads == 25
+    assert conf.bind == "127.0.0.1:8000"  # loopback: only nginx, on this host, reaches it
     assert conf.forwarded_allow_ips == "127.0.0.1"
     assert conf.accesslog == "-" and conf.errorlog == "-"
     assert conf.graceful_timeout > 0
@@ -48,7 +51,9 @@ def test_gunicorn_settings(monkeypatch):
     monkeypatch.setenv("WEB_CONCURRENCY", "2")
     monkeypatch.setenv("PORT", "9123")
     conf = load_gunicorn_config()
-    assert (conf.workers, conf.bind) == (2, "0.0.0.0:9123")
+    assert (conf.workers, conf.bind) == (2, "127.0.0.1:9123")
+    monkeypatch.setenv("HOST", "0.0.0.0")  # the image's, inside its network
+    assert load_gunicorn_config().bind == "0.0.0.0:9123"
 
 
 def test_the_dockerfile_builds_in_two_stages_and_runs_as_a_user():
@@ -62,6 +67,8 @@ def test_the_dockerfile_builds_in_two_stages_and_runs_as_a_user():
     assert 'CMD ["gunicorn", "-c", "/etc/capstone/gunicorn.conf.py"]' in text
     assert "COPY capstone/deploy/gunicorn.conf.py /etc/capstone/gunicorn.conf.py" in text
     assert "EXPOSE 8000" in text
+    # gunicorn.conf.py listens on loopback; in the container nginx comes over the network.
+    assert re.search(r"^ENV (?:.*\\\n)*\s*HOST=0\.0\.0\.0$", text, re.MULTILINE)
 
 
 def compose():
@@ -111,6 +118,59 @@ def test_nginx_allows_the_largest_upload_and_upgrades_websockets():
     assert "proxy_set_header Upgrade $http_upgrade;" in text
     assert "location /static/" in text and "alias /srv/static/;" in text
     assert "X-Forwarded-Proto" in text
+
+
+def test_nginx_sets_every_timeout_and_reads_requests_whole():
+    text = (DEPLOY / "nginx.conf").read_text()
+    settings = {}  # the first of each: the server's, not /socket.io/'s long read timeout
+    for name, value in re.findall(r"^\s*(\w+) ([^;]+);", text, re.MULTILINE):
+        settings.setdefault(name, value)
+    for name in (
+        "client_header_timeout",
+        "client_body_timeout",
+        "send_timeout",
+        "keepalive_timeout",
+        "proxy_connect_timeout",
+        "proxy_send_timeout",
+    ):
+        assert re.fullmatch(r"\d+s", settings[name]), name  # stated, not nginx's default
+    # gunicorn never sees a request before nginx has it whole (test_nginx_front.py).
+    assert settings["proxy_request_buffering"] == "on"
+    assert settings["proxy_buffering"] == "on"
+    # nginx waits as long as gunicorn lets a request run, and no longer.
+    assert settings["proxy_read_timeout"] == f"{load_gunicorn_config().timeout}s"
+
+
+def nginx_error_pages():
+    """{status: named location} of nginx.conf's error_page lines."""
+    text = (DEPLOY / "nginx.conf").read_text()
+    pages = {}
+    for codes, target in re.findall(r"^\s*error_page ([\d ]+) (@\w+);", text, re.MULTILINE):
+        pages.update(dict.fromkeys(map(int, codes.split()), target))
+    return pages
+
+
+def nginx_api_bodies():
+    """{named location: (status, body)} of the JSON that nginx.conf returns under /api/."""
+    text = (DEPLOY / "nginx.conf").read_text()
+    found = re.findall(
+        r"location (@\w+) \{[^}]*?if \(\$api_request\) \{\s*return (\d+) '((?:[^'\\]|\\.)*)';",
+        text,
+    )
+    return {name: (int(status), body.replace("\\'", "'")) for name, status, body in found}
+
+
+def test_nginx_answers_its_own_errors_under_the_api_as_the_app_would(app_config):
+    pages, bodies = nginx_error_pages(), nginx_api_bodies()
+    # A bad header or chunk, a stalled or too large body, gunicorn away or too slow.
+    assert set(pages) == {400, 494, 408, 413, 502, 504}
+    app = create_app(app_config)
+    for status, location in pages.items():
+        sent_status, body = bodies[location]
+        assert sent_status == (400 if status == 494 else status)  # 494: headers too large
+        with app.test_request_context("/api/v1/anything"):
+            expected = render_json_error(default_exceptions[sent_status]())
+        assert body == expected.get_data(as_text=True), location
 
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
