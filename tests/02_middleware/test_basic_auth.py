@@ -105,7 +105,10 @@ def test_anything_else_gets_401_with_a_challenge_and_never_reaches_the_app(autho
     assert environ is None
 
 
-@pytest.mark.hint("is_protected(path) false: call the app directly, no header needed")
+@pytest.mark.hint(
+    "only '/secret' and the paths below it ('/secret/...') are protected, not '/secretary': "
+    "every other path goes to the app directly"
+)
 @pytest.mark.parametrize("path", ["/", "/secretary", "/hello/secret"])
 def test_other_paths_pass_without_credentials(path):
     server, environ = request(path)

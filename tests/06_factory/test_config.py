@@ -54,6 +54,16 @@ def test_the_environment_chooses_the_configuration(monkeypatch, tmp_path):
 
 
 @pytest.mark.hint(
+    "create_app applies test_config last: it overrides the class and the FLASK_* variables, "
+    "so a test's settings always win"
+)
+def test_test_config_wins_over_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("FLASK_DATABASE", str(tmp_path / "env.sqlite"))
+    app = create_app({"ENV_NAME": "testing", "DATABASE": str(tmp_path / "test.sqlite")})
+    assert app.config["DATABASE"] == str(tmp_path / "test.sqlite")
+
+
+@pytest.mark.hint(
     "a HELLO_ENV not in CONFIGS: RuntimeError('HELLO_ENV must be one of [...], not ...')"
 )
 def test_an_unknown_environment_name_is_refused(monkeypatch):

@@ -29,6 +29,18 @@ def test_one_connection_per_app_context_closed_at_teardown(app):
 
 
 @pytest.mark.hint(
+    "close() takes the connection out of g (pop, not get) before closing it: the next use in "
+    "the same context then opens a new one instead of finding a closed one"
+)
+def test_after_close_the_same_context_opens_a_new_connection(app):
+    with app.app_context():
+        first = db.connection
+        db.close()
+        assert db.connection is not first
+        db.connection.execute("SELECT 1")
+
+
+@pytest.mark.hint(
     "the connection lives in g, so each app context opens its own: never keep it on self"
 )
 def test_each_app_context_gets_its_own_connection(app):
