@@ -62,7 +62,9 @@ def show(stage, result, problem, limit=None):
         print(f"    ... and {len(lines) - limit} more: make check STAGE={stage.name[:2]}")
     if result.exercises:
         print(f"    exercises: {result.exercises_done} of {result.exercises} done (optional)")
-        for name, (hint, error) in list(result.exercises_failing.items())[:limit]:
+        # One waiting on a TODO of the stage says nothing new: the TODO is listed above.
+        ready = [(name, hint, error) for name, (hint, error) in result.exercises_failing.items()]
+        for name, hint, error in [entry for entry in ready if not todo_of(entry[2])][:limit]:
             print(f"    ○ {name}\n        hint: {advice(hint, error)}")
     print()
 

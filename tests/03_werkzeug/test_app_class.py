@@ -17,7 +17,7 @@ def test_call_delegates_to_wsgi_app_so_a_layer_there_sees_every_request(stage):
         return inner(environ, start_response)
 
     app.wsgi_app = layer
-    assert Client(app).get("/hello/Alice").status_code == 200
+    Client(app).get("/hello/Alice")  # what it answers is the routing checks' business
     assert seen == ["/hello/Alice"]
 
 
