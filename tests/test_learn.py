@@ -150,12 +150,14 @@ def test_check_ends_with_the_progress_of_every_stage(started, capsys, monkeypatc
         "test_hello": ("route /hello/<name>", [""]),
         "test_head": ("answer HEAD like GET", ["/", "/nope"]),
         "test_length": ("count the bytes", [""]),
+        "test_get": ("answer GET", [""]),
     }
     errors = {
         "test_index": "NotImplementedError: TODO: index",
         "test_hello": "NotImplementedError: TODO: index",
         "test_head": "TypeError: 'NoneType' object is not callable",
         "test_length": "assert 3 == 4",
+        "test_get": "TypeError: 'NoneType' object is not callable",
     }
     result = checking.Result(
         passed=3,
@@ -171,18 +173,22 @@ def test_check_ends_with_the_progress_of_every_stage(started, capsys, monkeypatc
     monkeypatch.setattr(checking, "run", lambda stage: (result, ""))
     assert learn.main(["check", "01"]) == 1
     shown = capsys.readouterr().out
-    assert "✗ 01_raw_wsgi: 3 of 9 checks pass" in shown
+    assert "✗ 01_raw_wsgi: 3 of 10 checks pass" in shown
     # Two checks (three cases) wait on one TODO: one line, in the same unit as the count.
     assert "    ✗ 3 checks wait on TODO: index\n        hint: write it first" in shown
     assert "GET / must answer 200" not in shown and "route /hello" not in shown
     # A recognised cause replaces the check's own hint; what was seen stays below it.
-    assert "    ✗ test_head (failing with: /, /nope)\n        hint: a response was None" in shown
+    # and checks failing of one cause make one line too.
+    assert (
+        "    ✗ 3 checks fail of one cause, the first: test_head\n        hint: a response " in shown
+    )
+    assert "test_get" not in shown and "answer HEAD like GET" not in shown
     assert "        saw:  TypeError: 'NoneType' object is not callable" in shown
     assert "    ✗ test_length\n        hint: count the bytes\n        saw:  assert 3 == 4" in shown
     assert "exercises: 1 of 5 done (optional)" in shown
     assert "    ○ test_footer\n        hint: add a footer to base.html" in shown
     assert "test_stream" not in shown  # it waits on the TODO listed above
-    assert "01_raw_wsgi      in progress: 3 of 9 checks pass" in shown
+    assert "01_raw_wsgi      in progress: 3 of 10 checks pass" in shown
     assert "02_middleware    not started" in shown
     assert "'Error 1' make prints\nafter this is that status, not a crash." in shown
 

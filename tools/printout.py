@@ -22,27 +22,43 @@ def total_of(result):
     return result.passed + sum(len(cases) for _, cases in result.failing.values())
 
 
+def group_of(hint, error):
+    """What failures are grouped by: the TODO they wait on, or the cause they show; or None."""
+    if todo := todo_of(error):
+        return todo
+    said = advice(hint, error)
+    return said if said != hint else None
+
+
 def entries(result):
-    """The lines to print for the failing checks, as (title, hint, saw), in the order they ran."""
-    waiting = {}
-    for name, (_, cases) in result.failing.items():
-        if todo := todo_of(result.errors.get(name)):
-            waiting[todo] = waiting.get(todo, 0) + len(cases)
+    """The lines to print for the failing checks, as (title, hint, saw), in the order they ran.
+
+    Checks that wait on one TODO, or fail of one recognised cause, make one line.
+    """
+    sizes = {}
+    for name, (hint, cases) in result.failing.items():
+        if group := group_of(hint, result.errors.get(name)):
+            sizes[group] = sizes.get(group, 0) + len(cases)
     shown = set()
     for name, (hint, cases) in result.failing.items():
         error = result.errors.get(name)
-        todo = todo_of(error)
-        if todo and todo not in shown:
-            shown.add(todo)
-            count = waiting[todo]
-            title = f"{plural(count, 'check')} wait{'s' if count == 1 else ''} on {todo}"
+        group = group_of(hint, error)
+        if group in shown:
+            continue
+        if todo_of(error):
+            shown.add(group)
+            count = sizes[group]
+            title = f"{plural(count, 'check')} wait{'s' if count == 1 else ''} on {group}"
             yield title, "write it first: its comment in your file says what it must do", None
-        elif not todo:
-            named = [case for case in cases if case]
-            more = ", ..." if len(named) > 3 else ""
-            which = f" (failing with: {', '.join(named[:3])}{more})" if named else ""
-            said = advice(hint, error)
-            yield f"{name}{which}", said, error if error and error not in said else None
+            continue
+        named = [case for case in cases if case]
+        more = ", ..." if len(named) > 3 else ""
+        title = f"{name} (failing with: {', '.join(named[:3])}{more})" if named else name
+        if group and sizes[group] > len(cases):
+            shown.add(group)
+            title = f"{sizes[group]} checks fail of one cause, the first: {name}"
+        said = advice(hint, error)
+        yield title, said, error if error and error not in said else None
 
 
 def show(stage, result, problem, limit=None):
