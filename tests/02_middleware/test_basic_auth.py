@@ -65,7 +65,7 @@ def test_a_password_may_contain_colons():
 
 
 @pytest.mark.hint(
-    "missing or wrong credentials: return self.challenge(start_response) without calling the app"
+    "missing or wrong credentials: answer with the challenge (a 401), never calling the app"
 )
 @pytest.mark.parametrize(
     "authorization",

@@ -28,8 +28,8 @@ def test_production_refuses_unsafe_settings(settings, reason, tmp_path):
 
 
 @pytest.mark.hint(
-    "ProductionConfig: SECRET_KEY = None and SESSION_COOKIE_SECURE = True; no problem for a "
-    "40-character key"
+    "ProductionConfig has no secret key of its own (it must come from the environment) and "
+    "sends the session cookie over HTTPS only; a 40-character key is no problem"
 )
 def test_production_starts_with_a_real_key_and_secure_cookies(tmp_path):
     app = create_app(

@@ -18,7 +18,8 @@ def test_the_extension_keeps_its_state_on_the_app(app):
 
 
 @pytest.mark.hint(
-    "keep the connection in g.db_connection; app.teardown_appcontext(self.close) closes it"
+    "keep the connection in g, and have the app close it as each application context ends "
+    "(init_app registers that)"
 )
 def test_one_connection_per_app_context_closed_at_teardown(app):
     with app.app_context():
@@ -51,7 +52,8 @@ def test_each_app_context_gets_its_own_connection(app):
 
 
 @pytest.mark.hint(
-    "close() pops g.db_connection and closes it; teardown_appcontext runs even after an error"
+    "close() takes the connection out of g and closes it; the app context's teardown runs "
+    "even after an error"
 )
 def test_teardown_closes_the_connection_even_when_the_request_failed(app, monkeypatch):
     opened = []

@@ -7,7 +7,7 @@ FORM = ("Content-Type", "application/x-www-form-urlencoded")
 
 
 @pytest.mark.hint(
-    "PATH_INFO is latin-1 text holding UTF-8 bytes: value.encode('latin-1').decode('utf-8'); "
+    "PATH_INFO is latin-1 text holding UTF-8 bytes: back to bytes with latin-1, then UTF-8; "
     "Werkzeug and Flask decode it for you, so a failure there means the view itself fails"
 )
 def test_percent_encoded_utf8_in_the_path_decodes(client):

@@ -33,7 +33,7 @@ MISTAKES = [
         'return render_template("404.html"), 404',
         'return render_template("404.html")',
         "tests/04_flask_basic/test_errors.py",
-        r"404\)",
+        r"with the status 404",
     ),
     Mistake(
         "a-blank-message-accepted",
@@ -65,7 +65,7 @@ MISTAKES = [
         '@app.route("/submit", methods=["POST"])',
         '@app.route("/submit", methods=["GET", "POST"])',
         "tests/04_flask_basic/test_errors.py",
-        r"methods=\['POST'\]",
+        r"POST only",
     ),
     Mistake(
         "environment-read-before-the-defaults",

@@ -73,7 +73,7 @@ MISTAKES = [
         'app.register_blueprint(api.bp, url_prefix="/api")',
         "app.register_blueprint(api.bp)",
         "tests/06_factory/test_api.py",
-        r"url_prefix='/api'",
+        r"URL prefix /api",
     ),
     Mistake(
         "a-visitor-gets-an-empty-me",
@@ -81,7 +81,7 @@ MISTAKES = [
         '        abort(401, "Log in first.")',
         "        return {}",
         "tests/06_factory/test_api.py",
-        r"abort\(401",
+        r"a 401",
     ),
     Mistake(
         "the-connection-left-in-g",
@@ -97,7 +97,7 @@ MISTAKES = [
         "        app.teardown_appcontext(self.close)\n",
         "",
         "tests/06_factory/test_db.py",
-        r"teardown_appcontext",
+        r"application context ends",
     ),
     Mistake(
         "test-config-overridden-by-the-environment",
