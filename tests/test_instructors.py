@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from harness.reading import guide_names
 from harness.stages import ROOT
 from harness.stages import stage_dirs
 
@@ -91,3 +92,11 @@ def test_each_discuss_question_has_an_answer_for_the_instructor(stage):
         assert f"**{question}**" in answers, f"{stage.name}: no answer to {question!r}"
         answer = answers.split(f"**{question}**", 1)[1].split("\n\n", 1)[0]
         assert re.search(r"`[a-z_]+\.[\w.]+`", answer), f"name the code: {question!r}"
+
+
+@pytest.mark.parametrize("stage", stage_dirs(), ids=lambda path: path.name)
+def test_each_reading_guide_question_has_an_answer_for_the_instructor(stage):
+    names = guide_names((stage / "README.md").read_text(encoding="utf-8"))
+    answers = ANSWERS.split(f"\n## Reading {stage.name}\n", 1)[1].split("\n## ", 1)[0]
+    answered = re.findall(r"^\*\*`([\w.]+)`\*\*$", answers, re.MULTILINE)
+    assert answered == names, f"{stage.name}: one answer per row, in the guide's order"
