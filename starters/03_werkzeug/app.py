@@ -22,9 +22,9 @@ helpers, from the top. Check with ``make check STAGE=03``.
 Run it::
 
     python workspace/03_werkzeug/app.py          # http://127.0.0.1:8000/
-    DEBUG=1 python 03_werkzeug/app.py  # Werkzeug's debugger, loopback only
+    DEBUG=1 python workspace/03_werkzeug/app.py  # Werkzeug's debugger, loopback only
 
-In production: ``gunicorn --chdir 03_werkzeug app:application``.
+In production: ``gunicorn --chdir workspace/03_werkzeug app:application``.
 """
 
 import ipaddress

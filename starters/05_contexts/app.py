@@ -106,18 +106,25 @@ def submitted():
 @app.route("/whoami")
 def whoami():
     """Show what the two contexts hold for this very request."""
-    # TODO: render whoami.html with current_app_name (current_app.name), thread
-    # (threading.current_thread().name), session_keys (sorted session keys) and g_names
-    # (sorted(g): g iterates over the names set in it).
+    # TODO: render whoami.html with what this request's contexts hold: current_app_name
+    # (the name of the app serving it), thread (the name of the thread serving it),
+    # session_keys (the session's keys) and g_names (the names set in g, which can be
+    # iterated), both sorted.
     raise NotImplementedError("TODO: whoami")
 
 
-# TODO: register each of the four functions below with its hook: @app.before_request,
-# @app.after_request, @app.teardown_request, @app.teardown_appcontext. Which is which
-# follows from what each must see: trace.py prints the order Flask runs them in.
+# TODO: have Flask run each of the four functions below at its moment of a request:
+#   assign_request_id      before each request's view (it fills g for the view);
+#   send_request_id        after the view, on the response it made;
+#   report_failed_request  as the request context ends, even after an exception;
+#   close_resources        as the application context ends: after each request, and
+#                          after a CLI command or a job, which have no request.
+# The README's "The flow of one request" names the hook of each moment; trace.py prints the
+# order Flask runs them in.
 def assign_request_id():
     """Give the request an id, kept in g: every function running for it can read g.request_id."""
-    # TODO: g.request_id = 12 hex digits of uuid.uuid4(): a new one for every request.
+    # TODO: keep the request's id in g, as request_id: 12 hex digits of a random uuid,
+    # a new one for every request.
     raise NotImplementedError("TODO: assign_request_id")
 
 
@@ -129,18 +136,20 @@ def send_request_id(response):
 
 def report_failed_request(error):
     """Runs as the request context ends, even after an exception, which it receives."""
-    # TODO: when error is not None, app.logger.warning("request %s failed: %r", ...) with
-    # the request id (g.get: a failure may come before assign_request_id ran) and error.
+    # TODO: only when the request failed (then error is the exception), log a warning
+    # with the app's logger: "request <id> failed: <the error's repr>". Read the id from
+    # g in a way that works without it: a failure may come before assign_request_id ran.
     raise NotImplementedError("TODO: report_failed_request")
 
 
 def close_resources(error):
     """Runs as the application context ends: where per-context resources in g get closed."""
-    # TODO: take "resource" out of g (g.pop with a default) and close() it if it was there.
+    # TODO: if g holds a "resource", take it out of g and close it: out, so that nothing
+    # after this can use it, or close it a second time.
     raise NotImplementedError("TODO: close_resources")
 
 
-# TODO: make this the command `flask context-info`: @app.cli.command("context-info").
+# TODO: make this the command `flask context-info` (the app's command group is app.cli).
 def context_info():
     """Show that a flask command runs inside an application context, with no request."""
     # TODO: print three lines, "current_app.name: ...", "has_request_context(): ..." and

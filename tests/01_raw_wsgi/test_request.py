@@ -6,7 +6,8 @@ import pytest
 
 
 @pytest.mark.hint(
-    "PEP 3333 hands you bytes as latin-1 characters: value.encode('latin-1').decode('utf-8')"
+    "PEP 3333 hands you bytes as latin-1 characters: turn them back into those bytes "
+    "(latin-1), then decode the bytes as UTF-8"
 )
 def test_wsgi_text_turns_latin1_characters_back_into_utf8_text(stage):
     assert stage.wsgi_text("Zo\xc3\xab") == "Zoë"

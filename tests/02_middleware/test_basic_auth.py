@@ -65,7 +65,7 @@ def test_a_password_may_contain_colons():
 
 
 @pytest.mark.hint(
-    "missing or wrong credentials: return self.challenge(start_response) without calling the app"
+    "missing or wrong credentials: answer with the challenge (a 401), never calling the app"
 )
 @pytest.mark.parametrize(
     "authorization",
@@ -105,7 +105,10 @@ def test_anything_else_gets_401_with_a_challenge_and_never_reaches_the_app(autho
     assert environ is None
 
 
-@pytest.mark.hint("is_protected(path) false: call the app directly, no header needed")
+@pytest.mark.hint(
+    "only '/secret' and the paths below it ('/secret/...') are protected, not '/secretary': "
+    "every other path goes to the app directly"
+)
 @pytest.mark.parametrize("path", ["/", "/secretary", "/hello/secret"])
 def test_other_paths_pass_without_credentials(path):
     server, environ = request(path)

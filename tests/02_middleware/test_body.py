@@ -63,7 +63,7 @@ def test_an_iterable_without_close_is_fine():
 
 
 @pytest.mark.hint(
-    "in __next__, any exception but StopIteration sets self.aborted = True, then re-raises"
+    "in __next__, any exception but StopIteration marks the body aborted, then goes on up"
 )
 def test_aborted_is_set_when_producing_a_chunk_raises():
     wrapper = ClosingBody(Chunks(fail_at=1))

@@ -70,7 +70,8 @@ def test_stream_arrives_in_chunks_without_a_content_length(run):
 
 
 @pytest.mark.hint(
-    "after the first chunk, start_response(..., exc_info) re-raises; the log says 'body aborted'"
+    "after the first chunk it is too late for a 500: start_response given exc_info re-raises, "
+    "and the log says 'body aborted'"
 )
 def test_a_stream_failing_after_its_first_chunk_is_re_raised_and_logged_as_aborted(stage):
     log = io.StringIO()

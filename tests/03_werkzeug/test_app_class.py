@@ -5,7 +5,7 @@ from werkzeug.test import Client
 
 
 @pytest.mark.hint(
-    "__call__ only calls self.wsgi_app(environ, start_response): middleware wraps wsgi_app"
+    "__call__ only hands environ and start_response on to wsgi_app: middleware wraps wsgi_app"
 )
 def test_call_delegates_to_wsgi_app_so_a_layer_there_sees_every_request(stage):
     app = stage.HelloApp()
@@ -17,7 +17,7 @@ def test_call_delegates_to_wsgi_app_so_a_layer_there_sees_every_request(stage):
         return inner(environ, start_response)
 
     app.wsgi_app = layer
-    assert Client(app).get("/hello/Alice").status_code == 200
+    Client(app).get("/hello/Alice")  # what it answers is the routing checks' business
     assert seen == ["/hello/Alice"]
 
 

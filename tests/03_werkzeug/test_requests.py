@@ -6,13 +6,16 @@ import pytest
 
 
 @pytest.mark.hint(
-    "greeting(): response.set_cookie('last_greeted', name, ...) with httponly and samesite"
+    "greeting() sets the cookie last_greeted for 30 days (max_age), out of scripts' reach "
+    "(httponly) and not sent by other sites (samesite Lax)"
 )
 def test_greeting_remembers_the_name_in_a_cookie(client):
-    client.get("/greet?name=Zoë")
+    response = client.get("/greet?name=Zoë")
     cookie = client.get_cookie("last_greeted")  # its raw value is quoted: "Zo\303\253"
     assert cookie.http_only
     assert cookie.same_site == "Lax"
+    # Without Max-Age the cookie ends with the browser session: "last time" is forgotten.
+    assert "Max-Age=2592000" in response.headers["Set-Cookie"]
     assert "Last time you greeted Zoë." in client.get("/").get_data(as_text=True)
 
 
@@ -77,6 +80,16 @@ def test_deeply_nested_json_gets_a_json_400(client):
     response = client.post("/api/greetings", data=b"[" * 1000, content_type="application/json")
     assert response.status_code == 400
     assert set(response.get_json()) == {"error", "message"}
+
+
+@pytest.mark.hint(
+    "json_error copies the exception's headers but its Content-Type: a response has one "
+    "Content-Type, application/json"
+)
+@pytest.mark.parametrize("target", ["/api/nope", "/api/greetings"])
+def test_a_json_error_has_one_content_type(client, target):
+    response = client.get(target)  # a 404, then a 405 (/api/greetings is POST only)
+    assert response.headers.getlist("Content-Type") == ["application/json"]
 
 
 @pytest.mark.hint("get_json() raises 413 for large bodies; under /api/ it must become JSON too")

@@ -99,8 +99,10 @@ def test_method_not_allowed_lists_the_methods_in_allow_in_a_stable_order(hash_se
         env={**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT / "tests")},
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    # What the process died of, on one line: a TODO of the app's shows as itself.
+    assert result.returncode == 0, (result.stderr.strip().splitlines() or ["no output"])[-1]
     assert result.stdout.strip() == "GET, HEAD"
 
 

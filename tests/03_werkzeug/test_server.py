@@ -24,7 +24,10 @@ def debugger_answers(url):
     return status == 200 and headers["Content-Type"].startswith("text/css")
 
 
-@pytest.mark.hint("serve() is given: python app.py must import and serve")
+@pytest.mark.hint(
+    "serve() is given: python app.py serves GET /hello/Alice, so a failure here is the app's "
+    "(the checks above it say where)"
+)
 def test_run_simple_serves_the_app_with_the_debugger_off():
     with running_server(COMMAND) as server:
         assert fetch(server.url, "GET", "/hello/Alice")[0] == 200

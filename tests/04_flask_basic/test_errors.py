@@ -6,8 +6,8 @@ import pytest
 
 
 @pytest.mark.hint(
-    "@app.errorhandler(404) on not_found, returning (render_template('404.html'), 404); "
-    "404.html extends base.html, with <h1>404 Not Found</h1>"
+    "not_found must be the app's error handler of every 404, answering 404.html with the "
+    "status 404; 404.html extends base.html, with <h1>404 Not Found</h1>"
 )
 def test_an_unknown_page_gets_our_404_in_the_layout(client):
     response = client.get("/nope")
@@ -17,7 +17,8 @@ def test_an_unknown_page_gets_our_404_in_the_layout(client):
 
 
 @pytest.mark.hint(
-    "@app.errorhandler(500) on server_error, returning (render_template('500.html'), 500)"
+    "server_error must be the app's error handler of every 500, answering 500.html with the "
+    "status 500"
 )
 def test_an_exception_gets_our_500_and_the_traceback_goes_to_the_log(
     app, client, monkeypatch, caplog
@@ -46,7 +47,7 @@ def test_a_body_above_max_content_length_is_a_413(client, app):
 
 
 @pytest.mark.hint(
-    "@app.route('/submit', methods=['POST']): Flask answers other methods 405 with Allow"
+    "/submit's route allows POST only: Flask answers the other methods 405, with Allow"
 )
 def test_a_wrong_method_is_a_405_with_allow(client):
     response = client.get("/submit")

@@ -3,7 +3,7 @@
 import pytest
 
 
-@pytest.mark.hint("submit() returns redirect(url_for('submitted'), code=303)")
+@pytest.mark.hint("submit() answers with a 303 redirect to the URL built for submitted()")
 def test_submit_answers_303_to_the_result_page(client):
     response = client.post("/submit", data={"message": "Hi there"})
     assert response.status_code == 303
@@ -11,8 +11,8 @@ def test_submit_answers_303_to_the_result_page(client):
 
 
 @pytest.mark.hint(
-    "flash(message, 'submitted') in submit(); submitted() reads "
-    "get_flashed_messages(category_filter=['submitted']); submitted.html shows it in its <h1>"
+    "submit() flashes the message in the category 'submitted'; submitted() reads that "
+    "category's messages only; submitted.html shows the message in its <h1>"
 )
 def test_the_result_page_shows_the_message_once(client):
     client.post("/submit", data={"message": "Hi there"})

@@ -31,7 +31,7 @@ def test_each_endpoint_names_its_view_function(app, stage):
 
 
 @pytest.mark.hint(
-    "@app.route('/hello/<name>') on hello(): `flask routes` lists it as endpoint 'hello'"
+    "hello() is routed at /hello/<name>: `flask routes` lists it as the endpoint 'hello'"
 )
 def test_the_routes_command_lists_them(app):
     # `flask routes` belongs to the `flask` command itself, not to app.cli: invoke it directly.
@@ -41,7 +41,7 @@ def test_the_routes_command_lists_them(app):
     assert "hello      GET      /hello/<name>" in result.output
 
 
-@pytest.mark.hint("@app.route('/submit', methods=['POST']): Flask adds OPTIONS itself")
+@pytest.mark.hint("/submit's route allows POST only: Flask adds OPTIONS itself")
 def test_options_is_answered_by_flask_itself(client):
     response = client.options("/submit")
     assert response.status_code == 200

@@ -3,8 +3,10 @@
 import threading
 
 import pytest
+from flask import appcontext_tearing_down
 from flask import copy_current_request_context
 from flask import current_app
+from flask import g
 from flask import request
 
 
@@ -25,7 +27,7 @@ def in_a_thread(function):
 
 
 @pytest.mark.hint(
-    "@app.cli.command('context-info') on context_info(), printing current_app.name and "
+    "context_info must be the command `flask context-info`, printing current_app.name and "
     "has_request_context()"
 )
 def test_a_cli_command_runs_in_an_app_context_without_a_request(app):
@@ -34,6 +36,23 @@ def test_a_cli_command_runs_in_an_app_context_without_a_request(app):
     assert result.exit_code == 0, said  # the last line: "Error: No such command ..."
     assert f"current_app.name: {app.name}" in result.output
     assert "has_request_context(): False" in result.output
+
+
+@pytest.mark.hint(
+    "context_info must set g.note, then print it: a command runs in an application context, "
+    "so it may use g"
+)
+def test_the_cli_command_keeps_its_note_in_g(app):
+    seen = []
+
+    def after_teardown(sender, **extra):
+        seen.append(g.get("note"))  # sent as the command's app context ends
+
+    with appcontext_tearing_down.connected_to(after_teardown, app):
+        result = app.test_cli_runner().invoke(args=["context-info"])
+    assert result.exit_code == 0, result.output.strip().rpartition("\n")[2]
+    assert seen and seen[-1], "g.note was not set while the command ran"
+    assert f"g.note: {seen[-1]}" in result.output
 
 
 @pytest.mark.hint("a new thread has no context: contextvars start empty in it")

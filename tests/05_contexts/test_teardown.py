@@ -38,15 +38,38 @@ def test_after_a_failing_view_they_receive_the_exception(app, calls):
 
 
 @pytest.mark.hint(
-    "@app.teardown_request on report_failed_request: app.logger.warning('request %s failed: "
-    "%r', g.get('request_id'), error)"
+    "report_failed_request, run as the request context ends, logs 'request <id> failed: "
+    "<error>' with the request id from g and the error it receives"
 )
 def test_the_stage_logs_failed_requests_with_their_id(app, caplog):
+    response = failing(app, caplog)
+    request_id = response.headers["X-Request-Id"]
+    assert f"request {request_id} failed: ValueError('boom')" in caplog.text
+
+
+@pytest.mark.hint(
+    "a failed request is logged at level WARNING (info and debug are hidden by default): "
+    "the logger's warning method"
+)
+def test_a_failed_request_is_logged_as_a_warning(app, caplog):
+    failing(app, caplog)
+    levels = [record.levelname for record in caplog.records if "failed:" in record.getMessage()]
+    assert levels == ["WARNING"]
+
+
+@pytest.mark.hint("log only a failed request: after a good one, the error received is None")
+def test_a_good_request_logs_nothing(app, caplog):
+    with caplog.at_level(logging.DEBUG, logger=app.logger.name):
+        assert app.test_client().get("/hello/Ada").status_code == 200
+    assert [record.getMessage() for record in caplog.records] == []
+
+
+def failing(app, caplog):
+    """GET a view that raises ValueError('boom'), every log record kept; return the response."""
+
     @app.route("/fail")
     def fail():
         raise ValueError("boom")
 
-    with caplog.at_level(logging.WARNING, logger=app.logger.name):
-        response = app.test_client().get("/fail")
-    request_id = response.headers["X-Request-Id"]
-    assert f"request {request_id} failed: ValueError('boom')" in caplog.text
+    with caplog.at_level(logging.DEBUG, logger=app.logger.name):
+        return app.test_client().get("/fail")

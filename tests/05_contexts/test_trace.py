@@ -66,14 +66,35 @@ def test_the_contexts_are_gone_when_the_request_is_over(app, tracing):
     assert not has_app_context() and not has_request_context()
 
 
+# Where the stage's own hooks are registered: a hook on the wrong moment often still
+# passes a check of its behaviour (a teardown of the app context sees a request's error
+# too), so each one is checked in the registry Flask keeps for that moment.
+
+
+@pytest.mark.hint("assign_request_id must run before each request's view: it fills g for it")
+def test_assign_request_id_runs_before_each_request(stage):
+    assert stage.assign_request_id in stage.app.before_request_funcs.get(None, [])
+
+
 @pytest.mark.hint(
-    "@app.before_request on assign_request_id (it fills g before the view); @app.after_request "
-    "on send_request_id"
+    "send_request_id must run after the view, on its response, and hand the response back"
 )
-@pytest.mark.parametrize(
-    ("hook", "registry"),
-    [("assign_request_id", "before_request_funcs"), ("send_request_id", "after_request_funcs")],
+def test_send_request_id_runs_after_the_response_is_made(stage):
+    assert stage.send_request_id in stage.app.after_request_funcs.get(None, [])
+
+
+@pytest.mark.hint(
+    "report_failed_request must run as the request context ends (teardown of the request), "
+    "not of the application context, which also ends after CLI commands and jobs"
 )
-def test_the_stage_registers_its_g_hooks_where_they_must_run(stage, hook, registry):
-    # assign_request_id must run before the view (it fills g); send_request_id after it.
-    assert getattr(stage, hook) in getattr(stage.app, registry)[None]
+def test_report_failed_request_runs_as_the_request_context_ends(stage):
+    assert stage.report_failed_request in stage.app.teardown_request_funcs.get(None, [])
+    assert stage.report_failed_request not in stage.app.teardown_appcontext_funcs
+
+
+@pytest.mark.hint(
+    "close_resources must run as the application context ends (also after a CLI command or "
+    "a job), not only at the end of a request"
+)
+def test_close_resources_runs_as_the_application_context_ends(stage):
+    assert stage.close_resources in stage.app.teardown_appcontext_funcs

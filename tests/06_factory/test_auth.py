@@ -72,7 +72,8 @@ def test_logout_ends_the_session(client, auth):
 
 
 @pytest.mark.hint(
-    "auth.py is given: csrf.init_app(app) in create_app puts csrf_token() in the templates"
+    "auth.py is given: create_app attaches csrf.py to the app, which puts csrf_token() in the "
+    "templates"
 )
 def test_logout_is_a_post_with_a_token(client, auth):
     auth.login()
@@ -90,7 +91,7 @@ def test_profile_needs_a_login(client):
     assert response.headers["Location"] == "/auth/login"
 
 
-@pytest.mark.hint("csrf.py is given: call csrf.init_app(app) in create_app")
+@pytest.mark.hint("csrf.py is given: create_app attaches it to the app, as it does each extension")
 @pytest.mark.parametrize("token", [None, "", "forged", "é-non-ascii"])
 def test_auth_forms_refuse_a_missing_or_wrong_csrf_token(client, auth, token):
     client.get("/auth/login")  # the session now holds a real token

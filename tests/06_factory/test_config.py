@@ -28,8 +28,8 @@ def test_production_refuses_unsafe_settings(settings, reason, tmp_path):
 
 
 @pytest.mark.hint(
-    "ProductionConfig: SECRET_KEY = None and SESSION_COOKIE_SECURE = True; no problem for a "
-    "40-character key"
+    "ProductionConfig has no secret key of its own (it must come from the environment) and "
+    "sends the session cookie over HTTPS only; a 40-character key is no problem"
 )
 def test_production_starts_with_a_real_key_and_secure_cookies(tmp_path):
     app = create_app(
@@ -51,6 +51,16 @@ def test_the_environment_chooses_the_configuration(monkeypatch, tmp_path):
     assert app.config["ENV_NAME"] == "production"
     assert app.config["SECRET_KEY"] == GOOD_KEY
     assert app.config["DATABASE"] == str(tmp_path / "env.sqlite")
+
+
+@pytest.mark.hint(
+    "create_app applies test_config last: it overrides the class and the FLASK_* variables, "
+    "so a test's settings always win"
+)
+def test_test_config_wins_over_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("FLASK_DATABASE", str(tmp_path / "env.sqlite"))
+    app = create_app({"ENV_NAME": "testing", "DATABASE": str(tmp_path / "test.sqlite")})
+    assert app.config["DATABASE"] == str(tmp_path / "test.sqlite")
 
 
 @pytest.mark.hint(

@@ -18,7 +18,8 @@ def test_the_extension_keeps_its_state_on_the_app(app):
 
 
 @pytest.mark.hint(
-    "keep the connection in g.db_connection; app.teardown_appcontext(self.close) closes it"
+    "keep the connection in g, and have the app close it as each application context ends "
+    "(init_app registers that)"
 )
 def test_one_connection_per_app_context_closed_at_teardown(app):
     with app.app_context():
@@ -26,6 +27,18 @@ def test_one_connection_per_app_context_closed_at_teardown(app):
         assert db.connection is connection
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         connection.execute("SELECT 1")
+
+
+@pytest.mark.hint(
+    "close() takes the connection out of g (pop, not get) before closing it: the next use in "
+    "the same context then opens a new one instead of finding a closed one"
+)
+def test_after_close_the_same_context_opens_a_new_connection(app):
+    with app.app_context():
+        first = db.connection
+        db.close()
+        assert db.connection is not first
+        db.connection.execute("SELECT 1")
 
 
 @pytest.mark.hint(
@@ -39,7 +52,8 @@ def test_each_app_context_gets_its_own_connection(app):
 
 
 @pytest.mark.hint(
-    "close() pops g.db_connection and closes it; teardown_appcontext runs even after an error"
+    "close() takes the connection out of g and closes it; the app context's teardown runs "
+    "even after an error"
 )
 def test_teardown_closes_the_connection_even_when_the_request_failed(app, monkeypatch):
     opened = []

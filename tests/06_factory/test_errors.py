@@ -3,7 +3,7 @@
 import pytest
 
 
-@pytest.mark.hint("errors.py is given: call errors.init_app(app) in create_app")
+@pytest.mark.hint("errors.py is given: create_app attaches it to the app")
 def test_a_404_page_in_the_layout(client):
     response = client.get("/nope")
     assert response.status_code == 404
@@ -12,7 +12,7 @@ def test_a_404_page_in_the_layout(client):
     assert 'href="/static/style.css"' in response.text
 
 
-@pytest.mark.hint("errors.py is given: call errors.init_app(app); /submit is POST only on main.bp")
+@pytest.mark.hint("errors.py is given: create_app attaches it; /submit is POST only on main.bp")
 def test_a_405_keeps_its_allow_header(client):
     response = client.get("/submit")
     assert response.status_code == 405
@@ -20,7 +20,7 @@ def test_a_405_keeps_its_allow_header(client):
     assert "<h1>405 Method Not Allowed</h1>" in response.text
 
 
-@pytest.mark.hint("errors.py is given: call errors.init_app(app) in create_app")
+@pytest.mark.hint("errors.py is given: create_app attaches it to the app")
 def test_an_unhandled_exception_is_a_500_page_without_internals(app, monkeypatch):
     @app.route("/boom")
     def boom():

@@ -6,7 +6,8 @@ from hello_factory.db import db
 
 
 @pytest.mark.hint(
-    "create_app(test_config): its ENV_NAME picks the class; TestingConfig sets TESTING = True"
+    "create_app(test_config): its ENV_NAME picks the class; the testing class turns Flask's "
+    "TESTING on"
 )
 def test_testing_config_comes_from_the_argument(app):
     assert app.testing

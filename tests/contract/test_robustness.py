@@ -7,7 +7,7 @@ FORM = ("Content-Type", "application/x-www-form-urlencoded")
 
 
 @pytest.mark.hint(
-    "PATH_INFO is latin-1 text holding UTF-8 bytes: value.encode('latin-1').decode('utf-8'); "
+    "PATH_INFO is latin-1 text holding UTF-8 bytes: back to bytes with latin-1, then UTF-8; "
     "Werkzeug and Flask decode it for you, so a failure there means the view itself fails"
 )
 def test_percent_encoded_utf8_in_the_path_decodes(client):
@@ -29,7 +29,10 @@ def test_a_url_that_is_not_utf8_is_not_a_server_error(client, target):
     assert client.get(target).status_code < 500
 
 
-@pytest.mark.hint("treat a missing/blank CONTENT_LENGTH as 0 and reject a non-numeric one with 400")
+@pytest.mark.hint(
+    "treat a missing/blank CONTENT_LENGTH as 0 and reject a non-numeric one with 400"
+    "; with Werkzeug or Flask, which read the body for you, a 500 here is the submit view's"
+)
 @pytest.mark.parametrize("length", ["", "abc", "-1", "1e3", " 12x", "9" * 5000])
 def test_a_malformed_content_length_is_a_client_error(client, length):
     # wsgiref's validator itself chokes on these, which is the point: servers pass them on.
@@ -44,7 +47,10 @@ def test_a_malformed_content_length_is_a_client_error(client, length):
     assert 400 <= response.status_code < 500
 
 
-@pytest.mark.hint("decode the body with errors='strict' and answer 400 when it is not UTF-8")
+@pytest.mark.hint(
+    "decode the body with errors='strict' and answer 400 when it is not UTF-8"
+    "; with Werkzeug or Flask, which read the body for you, a 500 here is the submit view's"
+)
 def test_a_body_that_is_not_utf8_is_a_client_error(client):
     response = client.request("POST", "/submit", body=b"message=\xff\xfe", headers=[FORM])
     assert 400 <= response.status_code < 500
@@ -61,14 +67,20 @@ def test_a_body_above_the_limit_gets_413(client):
     assert response.status_code == 413
 
 
-@pytest.mark.hint("a body exactly at the limit is allowed: compare with >, not >=")
+@pytest.mark.hint(
+    "a body exactly at the limit is allowed: compare with >, not >="
+    "; with Werkzeug or Flask, which read the body for you, a 500 here is the submit view's"
+)
 def test_a_body_at_the_limit_is_accepted(client):
     body = b"message=" + b"x" * (MAX_BODY_BYTES - 8)
     response = client.post_form("/submit", body)
     assert response.status_code == 200
 
 
-@pytest.mark.hint("read exactly CONTENT_LENGTH bytes from wsgi.input, never read() without a size")
+@pytest.mark.hint(
+    "read exactly CONTENT_LENGTH bytes from wsgi.input, never read() without a size"
+    "; with Werkzeug or Flask, which read the body for you, a 500 here is the submit view's"
+)
 def test_the_app_never_reads_past_content_length(client):
     # The client fails the request if the app asks the stream for more than was sent.
     response = client.request(

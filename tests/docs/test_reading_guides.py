@@ -4,6 +4,7 @@ When Flask, Werkzeug or Jinja2 move or rename a function a guide names, this fai
 says which README to update, instead of a learner finding a dead reference.
 """
 
+import re
 import subprocess
 import sys
 
@@ -56,3 +57,19 @@ def test_make_read_prints_where_each_function_is():
     assert result.returncode == 0, result.stderr
     assert "werkzeug.routing.map.MapAdapter.match\n    " in result.stdout
     assert "werkzeug/routing/map.py:" in result.stdout
+
+
+def test_the_instructors_answers_name_code_that_exists():
+    # workshop/answers.md answers the Discuss questions; each answer names the code it
+    # is about, which must resolve like the guides' names do.
+    text = (ROOT / "workshop" / "answers.md").read_text(encoding="utf-8")
+    packages = ("flask.", "werkzeug.", "jinja2.", "wsgiref.", "socketserver.")
+    names = sorted(set(re.findall(r"`([a-z_][\w.]+)`", text)))
+    names = [name for name in names if name.startswith(packages)]
+    assert len(names) >= 10, names
+    for name in names:
+        try:
+            resolve(name)
+        except (ImportError, AttributeError) as error:
+            pytest.fail(f"workshop/answers.md: `{name}` is not in the installed packages ({error})")
+        assert location(name).split(":")[0].endswith(".py"), name

@@ -2,6 +2,10 @@
 
 The reference stages are the solutions of the stages, not of their exercises, so without
 --stage-dir these checks skip; `make check STAGE=NN` passes the learner's workspace.
+A check named `..._is_back` belongs to an exercise that breaks code and puts it back:
+it passes on a stage where the exercise was never tried, so make check never counts it
+as done, and shows it only while the code is still broken.
+
 tests/test_learn.py runs them against the worked solutions in tests/exercises/solutions/
 and against the reference, so each check is seen to pass and to fail.
 """

@@ -43,7 +43,7 @@ def test_exercise_4_a_404_page_of_our_own(client):
     assert client.get("/api/nope").headers["Content-Type"] == "application/json"
 
 
-@hint("response.delete_cookie('last_greeted') in a /forget view")
+@hint("a /forget view answers with the last_greeted cookie expired (Response can delete one)")
 def test_exercise_5_forget_expires_the_cookie(client):
     client.get("/hello/Zoe")
     forget = client.get("/forget")

@@ -19,7 +19,7 @@ def client(app):
     return app.test_client()
 
 
-@hint("@app.route('/goodbye/<name>') on a view rendering goodbye.html, which extends base.html")
+@hint("a view routed at /goodbye/<name> renders goodbye.html, which extends base.html")
 def test_exercise_1_goodbye(app, client):
     assert "goodbye" in app.view_functions
     page = client.get("/goodbye/Ann")
@@ -37,8 +37,8 @@ def test_exercise_2_the_escaping_is_back(client):
 
 
 @hint(
-    "flash('Welcome back!', 'info') in submitted(); index.html shows each flash in a tag "
-    "whose class names its category: get_flashed_messages(with_categories=true)"
+    "submitted() flashes 'Welcome back!' in the category info; index.html shows each flash, "
+    "with its category, in a tag whose class names the category"
 )
 def test_exercise_3_welcome_back_once_after_a_submit(client):
     assert "Welcome back!" not in client.get("/").text  # nothing submitted yet
@@ -49,7 +49,7 @@ def test_exercise_3_welcome_back_once_after_a_submit(client):
     assert "Welcome back!" not in client.get("/").text  # shown once
 
 
-@hint("@app.route('/api/hello/<name>') returning {'greeting': f'Hello, {name}!'}: a dict")
+@hint("a view routed at /api/hello/<name> returns a dict with the greeting: Flask makes it JSON")
 def test_exercise_4_a_json_route(client):
     response = client.get("/api/hello/Zoë")
     assert response.status_code == 200
@@ -57,7 +57,7 @@ def test_exercise_4_a_json_route(client):
     assert response.json == {"greeting": "Hello, Zoë!"}
 
 
-@hint("@app.errorhandler(405): render a template, status 405, and keep the Allow header")
+@hint("an error handler of the 405s renders a template, status 405, and keeps the Allow header")
 def test_exercise_5_a_405_page_that_keeps_allow(client):
     response = client.put("/submit")
     assert response.status_code == 405

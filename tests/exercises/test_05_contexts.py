@@ -18,7 +18,7 @@ def client(stage):
     return stage.app.test_client()
 
 
-@hint("base.html: <footer>{{ g.request_id }}</footer>; g is in every template's context")
+@hint("a <footer> in base.html shows the request id: g is in every template's context")
 def test_exercise_1_the_request_id_in_the_footer(client):
     response = client.get("/hello/Ada")
     footer = re.search(r"<footer\b.*?</footer>", response.text, flags=re.DOTALL)
@@ -26,15 +26,18 @@ def test_exercise_1_the_request_id_in_the_footer(client):
     assert response.headers["X-Request-Id"] in footer.group(0)
 
 
-@hint("below app = Flask(...): with app.app_context(): STARTUP_NAME = current_app.name")
+@hint(
+    "STARTUP_NAME is the app's name read through current_app at import time, inside an "
+    "application context that your module pushes and pops itself"
+)
 def test_exercise_2_a_name_read_in_an_app_context_at_import(stage):
     assert stage.app.name == stage.STARTUP_NAME
     assert not has_app_context(), "the with block must end: nothing stays pushed"
 
 
 @hint(
-    "before_request: g.started = time.perf_counter(); after_request: "
-    "response.headers['Server-Timing'] = f'app;dur={milliseconds:.2f}'"
+    "note the time in g before each request; after it, send how long it took, in "
+    "milliseconds, in a Server-Timing header (app;dur=...)"
 )
 def test_exercise_3_a_server_timing_header(client):
     timing = client.get("/hello/Ada").headers.get("Server-Timing", "")
@@ -42,7 +45,10 @@ def test_exercise_3_a_server_timing_header(client):
     assert client.get("/nope").headers.get("Server-Timing"), "hooks run on a 404 too"
 
 
-@hint("return stream_with_context(generator()): the request context is gone once the view returns")
+@hint(
+    "the request context is gone once the view returns, before the body is read: Flask "
+    "has a helper that keeps it for a generator"
+)
 def test_exercise_4_a_stream_that_reads_the_request(client):
     # The test client reads the body after the view returned and the contexts were popped,
     # as a server does: a generator without stream_with_context raises there.
@@ -53,8 +59,8 @@ def test_exercise_4_a_stream_that_reads_the_request(client):
 
 
 @hint(
-    "async def in_two_tasks(): return await asyncio.gather(one('Ann'), one('Bob')), each task "
-    "setting current_user_var, awaiting asyncio.sleep(0), then returning current_user.name"
+    "in_two_tasks() runs two asyncio tasks at once, each setting its own user in the context "
+    "variable, yielding to the other (asyncio.sleep(0)), then reading current_user back"
 )
 def test_exercise_5_two_asyncio_tasks_two_users(folder):
     # The caller sets a user of its own first: tasks run in copies of its context, so
