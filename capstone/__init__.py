@@ -46,6 +46,7 @@ def create_app(test_config=None):
     from capstone.config import CONFIGS
     from capstone.config import from_environment
     from capstone.config import problems_for_production
+    from capstone.config import served_url
     from capstone.database import db
     from capstone.database import sqlite_url_in
     from capstone.extensions import csrf
@@ -62,6 +63,8 @@ def create_app(test_config=None):
         app.config.from_mapping(test_config)
     if not app.config["DATABASE_URL"]:
         app.config["DATABASE_URL"] = sqlite_url_in(app.instance_path)
+    if not app.config["PUBLIC_URL"] and env_name != "production":
+        app.config["PUBLIC_URL"] = served_url()
     if env_name == "production" and (problems := problems_for_production(app.config)):
         raise RuntimeError("Refusing to start in production: " + "; ".join(problems))
 

@@ -1,0 +1,40 @@
+"""How `make` installs: what serving needs for `make run`, the dev tools for `make test`."""
+
+import subprocess
+
+from harness.stages import ROOT
+from harness.stages import load_module
+
+install = load_module(ROOT / "tools" / "install.py")
+
+
+def dry_run(target, tmp_path):
+    """The commands `make TARGET` would run for a .venv that does not exist yet."""
+    command = ["make", "--dry-run", f"VENV={tmp_path / 'venv'}", target]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def test_make_run_installs_only_what_serving_needs(tmp_path):
+    commands = dry_run("run", tmp_path)
+    assert "tools/install.py run" in commands
+    assert "tools/install.py dev" not in commands
+
+
+def test_make_test_and_make_lint_install_the_dev_tools(tmp_path):
+    for target in ("test", "lint", "check"):
+        assert "tools/install.py dev" in dry_run(target, tmp_path)
+
+
+def test_pip_is_summarised_as_one_line_per_package(capsys):
+    lines = ["Collecting flask<3.2,>=3.1 (from x)\n", "  Downloading ...\n"]
+    lines += ["Collecting celery[redis]<6,>=5.5\n", 0]
+    status, output, count = install.summarise(iter(lines))
+    assert (status, count, len(output)) == (0, 2, 3)
+    assert capsys.readouterr().out.split() == ["1", "flask", "2", "celery"]
+
+
+def test_a_failing_pip_shows_all_its_output(monkeypatch, capsys):
+    monkeypatch.setattr(install, "pip", lambda *arguments: iter(["ERROR: no network\n", 1]))
+    assert install.install("run") == 1
+    shown = capsys.readouterr().out
+    assert "ERROR: no network" in shown and "failed (status 1)" in shown
