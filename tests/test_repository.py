@@ -2,6 +2,7 @@
 
 import re
 import sys
+import tomllib
 
 import pytest
 from harness.source import imported_modules
@@ -97,3 +98,10 @@ def test_relative_links_in_readmes_point_at_files_that_exist(readme):
         assert (readme.parent / target).exists(), (
             f"{readme.relative_to(ROOT)} links to missing {target}"
         )
+
+
+def test_the_license_file_is_the_license_pyproject_names():
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert declared["project"]["license"] == "MIT"
+    assert text.startswith("MIT License\n") and "the wsgi-to-flask authors" in text
