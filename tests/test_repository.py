@@ -1,6 +1,7 @@
 """The repository's own conventions, checked so they cannot quietly erode."""
 
 import re
+import subprocess
 import sys
 import tomllib
 
@@ -105,3 +106,14 @@ def test_the_license_file_is_the_license_pyproject_names():
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert declared["project"]["license"] == "MIT"
     assert text.startswith("MIT License\n") and "the wsgi-to-flask authors" in text
+
+
+def test_the_project_speaks_of_itself_not_of_its_tracker():
+    # "the targets of issue <number>" means nothing to a reader of a clone: say what they are.
+    tracked = subprocess.run(
+        ["git", "grep", "-n", "-i", "-E", r"\bissues? #?[0-9]+", "--", "*.py", "*.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert tracked.stdout == ""
