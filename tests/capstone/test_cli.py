@@ -7,6 +7,7 @@ from capstone.database import db
 from capstone.models import Project
 from capstone.models import Task
 from capstone.models import User
+from capstone.services import statistics
 
 
 def count(app, model):
@@ -122,3 +123,14 @@ def test_seed_demo_reset_starts_the_demo_over(app, runner, build):
     assert result.exit_code == 0, result.output
     assert "The database is empty again" in result.output and "Demo data loaded" in result.output
     assert (count(app, User), count(app, Project), count(app, Task)) == (4, 2, 8)
+
+
+def test_the_demo_data_completes_tasks_over_past_weeks(app, runner):
+    def weeks_with_completions():
+        with app.app_context():
+            return sum(1 for _, done in statistics.completed_per_week() if done)
+
+    runner.invoke(args=["seed-demo"])
+    assert weeks_with_completions() == 2  # done 10 and 20 days ago: two weeks apart
+    runner.invoke(args=["seed-demo", "--tasks", "400"])
+    assert weeks_with_completions() >= 10  # of the chart's 12
