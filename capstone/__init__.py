@@ -43,6 +43,7 @@ def create_app(test_config=None):
     from capstone import tasks
     from capstone import uploads
     from capstone import web
+    from capstone.api import docs as api_docs
     from capstone.config import CONFIGS
     from capstone.config import from_environment
     from capstone.config import problems_for_production
@@ -91,6 +92,7 @@ def create_app(test_config=None):
     app.register_blueprint(projects.bp)
     app.register_blueprint(tasks.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(api_docs.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(health.bp)
     csrf.exempt(api.bp)  # the API authenticates with bearer tokens, not cookies
