@@ -11,6 +11,8 @@ from flask import request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from capstone.web import ExplainedBadRequest
+
 MESSAGES = {
     400: "The request could not be understood.",
     403: "You are not allowed to do that.",
@@ -43,7 +45,8 @@ def render_error(error):
     if request.path.startswith("/api/"):
         return render_json_error(error)
     response = error.get_response()
-    message = error.description if isinstance(error, CSRFError) else MESSAGES.get(error.code)
+    explained = isinstance(error, CSRFError | ExplainedBadRequest)
+    message = error.description if explained else MESSAGES.get(error.code)
     response.set_data(
         render_template("error.html", error=error, message=message or error.description)
     )

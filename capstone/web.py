@@ -3,12 +3,21 @@
 from flask import render_template
 from flask import request
 from flask_login import current_user
+from werkzeug.exceptions import BadRequest
 
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
 from capstone.models import label
 from capstone.services import notifications
 from capstone.services.tasks import SORTS
+
+
+class ExplainedBadRequest(BadRequest):
+    """A 400 whose description is written for the person who sent it: the page shows it.
+
+    Other errors show errors.py's fixed sentence, never a description, which may hold
+    internals.
+    """
 
 
 def show_errors(form, problem):

@@ -98,6 +98,22 @@ def test_nonsense_in_the_address_is_a_400(alice, known, args):
     assert listing(alice, known, **args).status_code == 400
 
 
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        ({"sort": "priorty"}, "sort: Sort by one of: "),
+        ({"status": "lost"}, "status: Choose one of: todo, in_progress, review, done."),
+        ({"overdue": "maybe"}, "overdue: 1 (the box ticked), or leave it out."),
+        ({"archived": "true"}, "archived: 1 (the box ticked), or leave it out."),
+        ({"page": "0", "order": "up"}, "order: The order is asc or desc.; page: A whole number"),
+    ],
+)
+def test_a_bad_filter_is_named_with_what_it_may_be(alice, known, args, named):
+    response = listing(alice, known, **args)
+    assert response.status_code == 400
+    assert named in response.text
+
+
 def test_pagination(app, client, login, build, team):
     build.tasks(team["project"], team["alice"], count=44)  # 45 with the team's task
     login(client, "alice")
