@@ -22,14 +22,19 @@ def unique(name):
 
 # A phone (390 px, an iPhone 12 to 15) and a laptop: no page may be wider than either.
 WIDTHS = (390, 1280)
-# Run in the page: how wide the document is, how wide the window, and what sticks out.
+# Run in the page: how wide the document is, how wide the window, what sticks out, and
+# the dates that wrap.
 PAGE_WIDTH = """() => {
   const limit = document.documentElement.clientWidth;
   const wide = [...document.body.querySelectorAll("*")]
     .filter((element) => element.getBoundingClientRect().right > limit + 1)
     .slice(0, 3)
     .map((element) => element.outerHTML.slice(0, 80));
-  return [document.documentElement.scrollWidth, limit, wide];
+  // A date split over two lines (2026-05-<br>01) is hard to read: each stays on one.
+  const split = [...document.querySelectorAll("time")]
+    .filter((date) => date.getClientRects().length > 1)
+    .map((date) => date.textContent);
+  return [document.documentElement.scrollWidth, limit, wide, split];
 }"""
 
 
@@ -50,10 +55,11 @@ def fits(page):
     try:
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": size["height"]})
-            scroll_width, limit, wide = page.evaluate(PAGE_WIDTH)
+            scroll_width, limit, wide, split = page.evaluate(PAGE_WIDTH)
             assert scroll_width <= limit, (
                 f"{page.url} at {width} px is {scroll_width} px wide; sticking out: {wide}"
             )
+            assert split == [], f"{page.url} at {width} px splits dates over two lines: {split}"
     finally:
         page.set_viewport_size(size)
 
