@@ -1,4 +1,4 @@
-"""How `make` installs: what serving needs for `make run`, the dev tools for `make test`."""
+"""The Makefile: `make run` installs what serving needs, `make test` the dev tools; STAGE=."""
 
 import subprocess
 
@@ -10,8 +10,7 @@ install = load_module(ROOT / "tools" / "install.py")
 
 def dry_run(target, tmp_path):
     """The commands `make TARGET` would run for a .venv that does not exist yet."""
-    command = ["make", "--dry-run", f"VENV={tmp_path / 'venv'}", target]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return dry_run_with([target], tmp_path)
 
 
 def test_make_run_installs_only_what_serving_needs(tmp_path):
@@ -38,3 +37,15 @@ def test_a_failing_pip_shows_all_its_output(monkeypatch, capsys):
     assert install.install("run") == 1
     shown = capsys.readouterr().out
     assert "ERROR: no network" in shown and "failed (status 1)" in shown
+
+
+def test_make_stage_takes_stage_as_start_and_check_do_and_still_n(tmp_path):
+    for setting in ("STAGE=03", "N=03"):
+        commands = dry_run_with(["stage", setting], tmp_path)
+        assert "ls -d 03_*/app.py" in commands, setting
+
+
+def dry_run_with(arguments, tmp_path):
+    """The commands `make ARGUMENTS...` would run, for a .venv that does not exist yet."""
+    command = ["make", "--dry-run", f"VENV={tmp_path / 'venv'}", *arguments]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
