@@ -26,10 +26,11 @@ def test_make_test_and_make_lint_install_the_dev_tools(tmp_path):
 
 def test_pip_is_summarised_as_one_line_per_package(capsys):
     lines = ["Collecting flask<3.2,>=3.1 (from x)\n", "  Downloading ...\n"]
-    lines += ["Collecting celery[redis]<6,>=5.5\n", 0]
-    status, output, count = install.summarise(iter(lines))
-    assert (status, count, len(output)) == (0, 2, 3)
-    assert capsys.readouterr().out.split() == ["1", "flask", "2", "celery"]
+    lines += ["Processing /opt/wheels/Jinja2-3.1.6-py3-none-any.whl (from flask)\n"]
+    lines += ["Processing /work/repo\n", "Collecting celery[redis]<6,>=5.5\n", 0]
+    status, output, count = install.summarise(iter(lines), count=4)
+    assert (status, count, len(output)) == (0, 7, 5)
+    assert capsys.readouterr().out.split() == ["5", "flask", "6", "Jinja2", "7", "celery"]
 
 
 def test_a_failing_pip_shows_all_its_output(monkeypatch, capsys):

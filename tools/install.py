@@ -8,6 +8,7 @@ of lines, or nothing with --quiet for a minute and more) is summarised as one li
 package it fetches; on failure the whole output is printed, since that is what explains it.
 """
 
+import os
 import re
 import subprocess
 import sys
@@ -30,15 +31,28 @@ def pip(*arguments):
     yield process.returncode
 
 
-def summarise(lines):
-    """Print "collecting NAME" for each package pip fetches; the status and all the output."""
-    output, count = [], 0
+def package_of(line):
+    """The package a line of pip's output starts fetching, or None.
+
+    "Collecting flask<3.2,>=3.1" from an index; "Processing /path/flask-3.1.2-py3-none-any.whl"
+    from a local folder of wheels.
+    """
+    if line.startswith("Collecting "):
+        return re.split(r"[<>=!~\[ ;]", line.removeprefix("Collecting "))[0].strip() or None
+    words = line.split()
+    if words[:1] == ["Processing"] and len(words) > 1 and words[1].endswith((".whl", ".tar.gz")):
+        return os.path.basename(words[1]).split("-")[0]
+    return None
+
+
+def summarise(lines, count=0):
+    """Print a numbered line per package pip fetches; its status, all its output, the count."""
+    output = []
     for line in lines:
         if isinstance(line, int):
             return line, output, count
         output.append(line)
-        name = re.split(r"[<>=!~\[ ;]", line.removeprefix("Collecting "))[0].strip()
-        if line.startswith("Collecting ") and name:
+        if name := package_of(line):
             count += 1
             print(f"  {count:3}  {name}", flush=True)
     raise AssertionError("pip() yields its status last")
@@ -50,12 +64,11 @@ def install(kind):
     print(SAYING[kind], flush=True)
     fetched = 0
     for arguments in (("install", "--upgrade", "pip"), ("install", "-e", REQUIREMENTS[kind])):
-        status, output, count = summarise(pip(*arguments))
+        status, output, fetched = summarise(pip(*arguments), fetched)
         if status:
             sys.stdout.writelines(output)
             print(f"pip {' '.join(arguments)} failed (status {status}); its output is above.")
             return status
-        fetched += count
     print(f"Installed in {time.monotonic() - started:.0f} s ({fetched} packages fetched).")
     return 0
 
