@@ -4,8 +4,14 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Reinstall when pyproject.toml changes, and only then.
-STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# Reinstall when pyproject.toml changes, and only then. Serving needs the project's
+# dependencies (RUN_STAMP); testing and linting add the dev tools (DEV_STAMP, whose name
+# is the one a full install always had, so an existing .venv stays current).
+CKSUM     := $(shell cksum < pyproject.toml | cut -d' ' -f1)
+RUN_STAMP := $(VENV)/.installed-run-$(CKSUM)
+DEV_STAMP := $(VENV)/.installed-$(CKSUM)
+# The stage to start, check or serve: STAGE=01. N=01 is its older name, still accepted.
+STAGE ?= $(N)
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -20,61 +26,67 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
 	  echo "This project needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 | head -n 1 || echo 'missing')."; \
 	  echo "Install a newer Python, then run: make PYTHON=python3.12 run"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	@echo "Creating the virtual environment .venv with $$($(PYTHON) --version)"
+	@$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@rm -f $(VENV)/.installed-*
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	@test -f $(DEV_STAMP) || $(BIN)/python tools/install.py run
+	@rm -f $(VENV)/.installed-run-*
 	@touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	@$(BIN)/python tools/install.py dev
+	@rm -f $(VENV)/.installed-*
+	@touch $@ $(RUN_STAMP)
 
 doctor: ## Check Python, .venv, the port, the capstone's database; say how to fix them
 	@$(PYTHON) tools/doctor.py
 
-start: $(STAMP) ## Write a stage yourself: make start STAGE=01 creates workspace/01_raw_wsgi/
+start: $(RUN_STAMP) ## Write a stage yourself: make start STAGE=01 creates workspace/01_raw_wsgi/
 	@$(BIN)/python -m tools.learn start "$(STAGE)"
 
-check: $(STAMP) ## Check your workspace, with a hint per failure: make check STAGE=01
+check: $(DEV_STAMP) ## Check your workspace, with a hint per failure: make check STAGE=01
 	@$(BIN)/python -m tools.learn check "$(STAGE)"
 
-reset: $(STAMP) ## Start a stage over (your files go to workspace/.backup/): make reset STAGE=01
+reset: $(RUN_STAMP) ## Start a stage over (your files go to workspace/.backup/): make reset STAGE=01
 	@$(BIN)/python -m tools.learn reset "$(STAGE)"
 
-solution: $(STAMP) ## Your files beside the reference stage: make solution STAGE=01
+solution: $(RUN_STAMP) ## Your files beside the reference stage: make solution STAGE=01
 	@$(BIN)/python -m tools.learn solution "$(STAGE)"
 
-diff: $(STAMP) ## What a stage adds to the previous one: make diff FROM=01 TO=02
+diff: $(RUN_STAMP) ## What a stage adds to the previous one: make diff FROM=01 TO=02
 	@$(BIN)/python -m tools.learn diff "$(FROM)" "$(TO)"
 
-run: $(STAMP) ## Migrate, load demo data once, serve the capstone on http://127.0.0.1:8000
+run: $(RUN_STAMP) ## Migrate, load demo data once, serve the capstone on http://127.0.0.1:8000
 	$(BIN)/flask --app capstone init-db
 	$(BIN)/flask --app capstone seed-demo
-	$(BIN)/flask --app capstone run --host $(HOST) --port $(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ (links in emails too); stop it with Ctrl-C"
+	FLASK_RUN_HOST=$(HOST) FLASK_RUN_PORT=$(PORT) $(BIN)/flask --app capstone run
 
-test: $(STAMP) ## Run the whole test suite, one worker per core
+test: $(DEV_STAMP) ## Run the whole test suite, one worker per core
 	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
-bench: $(STAMP) ## Measure each layer and the capstone (needs wrk; about 2 minutes)
+bench: $(DEV_STAMP) ## Measure each layer and the capstone (needs wrk; about 2 minutes)
 	$(BIN)/python -m bench
 
-screenshots: $(STAMP) ## Take the capstone's screenshots again, into capstone/docs (needs chromium)
+screenshots: $(DEV_STAMP) ## Take the capstone's screenshots again, into capstone/docs (needs chromium)
 	SCREENSHOTS_FOLDER=$(CURDIR)/capstone/docs $(BIN)/python -m pytest -q tests/e2e/test_screenshots.py
 
-read: $(STAMP) ## Where the functions of a stage's reading guide are: make read STAGE=03
+read: $(RUN_STAMP) ## Where the functions of a stage's reading guide are: make read STAGE=03
 	@$(BIN)/python tests/harness/reading.py "$(STAGE)"
 
-lint: $(STAMP) ## Check style and formatting with ruff
+lint: $(DEV_STAMP) ## Check style and formatting with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP) ## Rewrite files to the project's formatting
+format: $(DEV_STAMP) ## Rewrite files to the project's formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-stage: $(STAMP) ## Serve one stage: make stage N=01
-	@test -n "$(N)" || { echo "Say which stage: make stage N=01"; exit 1; }
-	@app=$$(ls -d $(N)_*/app.py 2>/dev/null | head -n 1); \
-	test -n "$$app" || { echo "There is no stage $(N). Stages here:" $$(ls -d [0-9][0-9]_*/ | tr -d /); exit 1; }; \
+stage: $(RUN_STAMP) ## Serve one stage: make stage STAGE=01
+	@test -n "$(STAGE)" || { echo "Say which stage: make stage STAGE=01"; exit 1; }
+	@app=$$(ls -d $(STAGE)_*/app.py 2>/dev/null | head -n 1); \
+	test -n "$$app" || { echo "There is no stage $(STAGE). Stages here:" $$(ls -d [0-9][0-9]_*/ | tr -d /); exit 1; }; \
 	echo "$(BIN)/python $$app"; exec $(BIN)/python $$app
 
 clean: ## Remove the virtual environment and caches

@@ -1,13 +1,15 @@
 """Stage 06: the hello app, built by an application factory in the `hello_factory` package.
 
-This file only calls the factory, so that WSGI servers and the tests find the app as
-`application`, as in every stage; the app itself lives in hello_factory/. Run it::
+This file calls the factory (and refuses an in-memory database), so that WSGI servers
+and the tests find the app as `application`, as in every stage; the app itself lives in
+hello_factory/. Run it::
 
     python 06_factory/app.py                  # HOST, PORT: 127.0.0.1:8000
     flask --app 06_factory/app.py run         # --host, --port: 127.0.0.1:5000
 
 HELLO_ENV chooses the configuration (development, testing, production); production
-needs FLASK_SECRET_KEY. In production: ``gunicorn --chdir 06_factory app:application``.
+needs FLASK_SECRET_KEY. FLASK_DATABASE names the SQLite file (instance/hello.sqlite).
+In production: ``gunicorn --chdir 06_factory app:application``.
 """
 
 import ipaddress
@@ -17,6 +19,15 @@ import sys
 from hello_factory import create_app
 
 application = create_app()
+
+# ":memory:" is a new, empty database for each connection, and db.py opens one per
+# request: the second request would find no tables. Fine in a test of one request; a
+# server refuses it here, with the way out.
+if application.config["DATABASE"] == ":memory:":
+    sys.exit(
+        'DATABASE=":memory:" would give every request an empty database of its own: '
+        "use a file, for example FLASK_DATABASE=instance/try.sqlite"
+    )
 
 
 def is_loopback(host):

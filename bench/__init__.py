@@ -2,5 +2,5 @@
 
 Run from the repository root: `make bench` (or `.venv/bin/python -m bench`). Needs wrk
 (`sudo apt-get install wrk`). Prints the tables, writes .bench/latest.json, and exits
-1 if a target of issue 13 is missed.
+1 if a target of bench/report.py (the capstone's task list against stage 04's hello) is missed.
 """

@@ -1,4 +1,4 @@
-"""Tables for the terminal, the targets of issue 13, and the JSON file of a run."""
+"""Tables for the terminal, the performance targets the capstone must meet, and a run's JSON."""
 
 import json
 import platform

@@ -43,9 +43,11 @@ def create_app(test_config=None):
     from capstone import tasks
     from capstone import uploads
     from capstone import web
+    from capstone.api import docs as api_docs
     from capstone.config import CONFIGS
     from capstone.config import from_environment
     from capstone.config import problems_for_production
+    from capstone.config import served_url
     from capstone.database import db
     from capstone.database import sqlite_url_in
     from capstone.extensions import csrf
@@ -62,6 +64,8 @@ def create_app(test_config=None):
         app.config.from_mapping(test_config)
     if not app.config["DATABASE_URL"]:
         app.config["DATABASE_URL"] = sqlite_url_in(app.instance_path)
+    if not app.config["PUBLIC_URL"] and env_name != "production":
+        app.config["PUBLIC_URL"] = served_url()
     if env_name == "production" and (problems := problems_for_production(app.config)):
         raise RuntimeError("Refusing to start in production: " + "; ".join(problems))
 
@@ -88,6 +92,7 @@ def create_app(test_config=None):
     app.register_blueprint(projects.bp)
     app.register_blueprint(tasks.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(api_docs.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(health.bp)
     csrf.exempt(api.bp)  # the API authenticates with bearer tokens, not cookies

@@ -1,4 +1,4 @@
-"""The capstone's commands: init-db, db-revision, seed-demo and create-admin."""
+"""The capstone's commands: init-db, db-revision, seed-demo, create-admin, clear-login-failures."""
 
 import click
 from flask import current_app
@@ -11,6 +11,7 @@ from capstone.database import db
 from capstone.models import User
 from capstone.models.base import utcnow
 from capstone.models.user import name_key
+from capstone.services import users
 from capstone.services.errors import Invalid
 from capstone.services.passwords import hash_new_password
 
@@ -35,13 +36,26 @@ def db_revision_command(message):
 @click.option(
     "--tasks", "extra", type=click.IntRange(min=0), default=0, help="Also generate this many tasks."
 )
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Empty the whole database first, then load the demo data as new.",
+)
+@click.option("--yes", is_flag=True, help="Do not ask before --reset empties the database.")
 @with_appcontext
-def seed_demo_command(extra):
+def seed_demo_command(extra, reset, yes):
     """Load demo users, projects, tasks and comments (once); never in production."""
     if current_app.config["ENV_NAME"] == "production":
         raise click.ClickException(
             "seed-demo refuses to run in production: demo accounts have a public password."
         )
+    if reset:
+        url = db.engine.url.render_as_string(hide_password=True)
+        if not yes:
+            click.confirm(f"Delete everything in {url} and start the demo over?", abort=True)
+        migrate.drop_everything()
+        migrate.upgrade()
+        click.echo("The database is empty again, at the latest schema.")
     if seed.load_demo():
         names = ", ".join(name for name, _ in seed.DEMO_USERS)
         click.echo(f"Demo data loaded. Log in as {names}; the password is {seed.DEMO_PASSWORD!r}.")
@@ -79,7 +93,25 @@ def create_admin_command(username, email, password):
     click.echo(f"{username} is an administrator.")
 
 
+@click.command("clear-login-failures")
+@click.argument("account")
+@with_appcontext
+def clear_login_failures_command(account):
+    """Let an account log in again at once, after too many wrong passwords locked it."""
+    forgotten = users.clear_login_failures(account)
+    click.echo(f"{account} may log in again ({forgotten} failed login(s) forgotten).")
+
+
+COMMANDS = (
+    init_db_command,
+    db_revision_command,
+    seed_demo_command,
+    create_admin_command,
+    clear_login_failures_command,
+)
+
+
 def init_app(app):
     """Register the commands on `app`."""
-    for command in (init_db_command, db_revision_command, seed_demo_command, create_admin_command):
+    for command in COMMANDS:
         app.cli.add_command(command)

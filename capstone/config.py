@@ -42,7 +42,8 @@ class Config:
     RESET_PASSWORD_SECONDS = 3600
     # The start of every link in an email: a job has no request to take the host from,
     # and a reset link built from a request's Host header could point to an attacker.
-    PUBLIC_URL = "http://127.0.0.1:5000"
+    # None: where `flask run` serves (served_url), except in production.
+    PUBLIC_URL = None
 
     # Background jobs (capstone/jobs): without a broker they run in-process, at once.
     # REDIS_URL is also how several server processes share live events (capstone/realtime).
@@ -149,6 +150,20 @@ def from_environment(environ=os.environ):
             except ValueError as error:
                 raise RuntimeError(f"{name}={environ[name]!r} is not valid: {error}") from None
     return settings
+
+
+def served_url(environ=os.environ):
+    """Where `flask run` serves: FLASK_RUN_HOST and FLASK_RUN_PORT, which `make run` sets.
+
+    Flask's own defaults otherwise (127.0.0.1:5000), so that a link in an email written
+    to the log opens on the server that wrote it.
+    """
+    host = environ.get("FLASK_RUN_HOST") or "127.0.0.1"
+    if host in ("0.0.0.0", "::"):  # noqa: S104 (every address: a link needs one of them)
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{environ.get('FLASK_RUN_PORT') or 5000}"
 
 
 def problems_for_production(config):

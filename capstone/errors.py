@@ -16,6 +16,8 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import ServiceUnavailable
 
+from capstone.web import ExplainedBadRequest
+
 MESSAGES = {
     400: "The request could not be understood.",
     403: "You are not allowed to do that.",
@@ -58,7 +60,8 @@ def render_error(error):
     if request.path.startswith("/api/"):
         return render_json_error(error)
     response = error.get_response()
-    message = error.description if isinstance(error, CSRFError) else MESSAGES.get(error.code)
+    explained = isinstance(error, CSRFError | ExplainedBadRequest)
+    message = error.description if explained else MESSAGES.get(error.code)
     response.set_data(
         render_template("error.html", error=error, message=message or error.description)
     )

@@ -1,6 +1,6 @@
 """Database migrations with Alembic, configured in code (no alembic.ini to keep in sync).
 
-`flask --app capstone init-db` calls `upgrade(app)`. To write a new migration after
+`flask --app capstone init-db` calls `upgrade()` in the app's context. To write a migration after
 changing a model::
 
     flask --app capstone db-revision -m "add a field"     # autogenerate, then read it
@@ -32,6 +32,20 @@ def downgrade(revision="base"):
     """Migrate the current app's database down to `revision`."""
     with db.engine.begin() as connection:
         command.downgrade(alembic_config(connection), revision)
+
+
+def drop_everything():
+    """Migrate the current app's database down to nothing, whatever rows it holds.
+
+    `upgrade()` afterwards builds the schema as on a new machine (`seed-demo --reset`).
+    """
+    db.session.close()  # its connection would hold the tables being dropped
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            # SQLite empties a table it drops, checking every foreign key pointing at it.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        command.downgrade(alembic_config(connection), "base")
+    db.engine.dispose()  # new connections get foreign keys on again (database.py)
 
 
 def revision(message):

@@ -21,6 +21,7 @@ from capstone.models import Task
 from capstone.models import User
 from capstone.models.base import utcnow
 from capstone.models.task import today
+from capstone.services.statistics import WEEKS
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 (printed on purpose: demo accounts only)
 DEMO_USERS = [("alice", "member"), ("bob", "member"), ("carol", "member"), ("admin", "admin")]
@@ -46,6 +47,16 @@ DEMO_PROJECTS = {
         ],
     ),
 }
+
+
+def completed(status, due_in_days):
+    """When a demo task was done: on its due date if that has passed, else today.
+
+    Spread over past weeks, so that the admin's "completed per week" chart has bars.
+    """
+    if status != "done":
+        return None
+    return utcnow() + timedelta(days=min(due_in_days or 0, 0))
 
 
 def load_demo():
@@ -78,7 +89,7 @@ def load_demo():
                 due_date=None if due_in_days is None else today() + timedelta(days=due_in_days),
                 assignee=users[assignee] if assignee else None,
                 creator=users[owner],
-                completed_at=utcnow() if status == "done" else None,
+                completed_at=completed(status, due_in_days),
             )
             db.session.add(task)
             db.session.add(
@@ -110,7 +121,10 @@ def bulk_tasks(count, batch_size=1000):
                     "creator_id": project.owner_id,
                     "created_at": now,
                     "updated_at": now,
-                    "completed_at": now if status == "done" else None,
+                    # Within the admin chart's weeks, and the archive's 90 days.
+                    "completed_at": now - timedelta(days=pick.randint(0, 7 * WEEKS - 1))
+                    if status == "done"
+                    else None,
                 }
             )
         db.session.execute(insert(Task), rows)

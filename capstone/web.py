@@ -3,12 +3,21 @@
 from flask import render_template
 from flask import request
 from flask_login import current_user
+from werkzeug.exceptions import BadRequest
 
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
 from capstone.models import label
 from capstone.services import notifications
 from capstone.services.tasks import SORTS
+
+
+class ExplainedBadRequest(BadRequest):
+    """A 400 whose description is written for the person who sent it: the page shows it.
+
+    Other errors show errors.py's fixed sentence, never a description, which may hold
+    internals.
+    """
 
 
 def show_errors(form, problem):
@@ -39,13 +48,23 @@ def page_number(value, default=1, maximum=10**9):
     return int(value) if valid and 0 < int(value) <= maximum else None
 
 
+def file_size(size):
+    """A size in bytes as people read it: "17 bytes", "1.5 KB", "2.0 MB" (1 KB = 1024 bytes)."""
+    if size < 1024:
+        return f"{size} byte{'' if size == 1 else 's'}"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
 def unread_notifications():
     """The logged-in user's unread count, for the navigation (one query, only when shown)."""
     return notifications.unread_count(current_user) if current_user.is_authenticated else 0
 
 
 def init_app(app):
-    """Give templates the statuses, priorities, task sorts, unread count and `label` filter."""
+    """Give templates the statuses, priorities, task sorts, unread count; `label`, `file_size`."""
     app.jinja_env.globals.update(STATUSES=STATUSES, PRIORITIES=PRIORITIES, TASK_SORTS=list(SORTS))
     app.jinja_env.globals["unread_notifications"] = unread_notifications
     app.jinja_env.filters["label"] = label
+    app.jinja_env.filters["file_size"] = file_size

@@ -39,7 +39,22 @@ def test_running_from_elsewhere_says_where_to_go(monkeypatch, tmp_path):
 def test_a_missing_virtual_environment_says_how_to_create_it(monkeypatch, tmp_path):
     monkeypatch.setattr(doctor, "VENV_PYTHON", tmp_path / "nothing")
     assert doctor.virtual_environment()[0] == "fix"
-    assert "make test" in doctor.virtual_environment()[1]
+    assert "make run" in doctor.virtual_environment()[1]
+
+
+def test_a_virtual_environment_of_an_old_python_names_its_version(monkeypatch, tmp_path):
+    # A stand-in for .venv/bin/python made by Python 3.9, which has no flask either.
+    old = tmp_path / "python"
+    old.write_text(
+        '#!/bin/sh\ncase "$2" in *version_info*) echo 3 9;; *) exit 1;; esac\n',
+        encoding="utf-8",
+    )
+    old.chmod(0o755)
+    monkeypatch.setattr(doctor, "VENV_PYTHON", old)
+    status, message = doctor.virtual_environment()
+    assert status == "fix"
+    assert ".venv was made by Python 3.9, which is too old" in message
+    assert "make clean, then make PYTHON=python3.12 run" in message
 
 
 def test_a_taken_port_is_named_with_another_to_use(monkeypatch):

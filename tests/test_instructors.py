@@ -1,4 +1,8 @@
-"""INSTRUCTORS.md agrees with the repository: every stage, its time, every command named."""
+"""INSTRUCTORS.md agrees with the repository: every stage, its time, every command named.
+
+A stage's time is written in three places (its README's "Time:" line, the README's table,
+its section here), for three readers; these tests keep them one number.
+"""
 
 import re
 
@@ -100,3 +104,20 @@ def test_each_reading_guide_question_has_an_answer_for_the_instructor(stage):
     answers = ANSWERS.split(f"\n## Reading {stage.name}\n", 1)[1].split("\n## ", 1)[0]
     answered = re.findall(r"^\*\*`([\w.]+)`\*\*$", answers, re.MULTILINE)
     assert answered == names, f"{stage.name}: one answer per row, in the guide's order"
+
+
+def minutes_in(time_line):
+    """The minutes a stage README's "Time:" line adds up ("45 minutes ..., another 45")."""
+    total, unit = 0.0, None
+    for number, word in re.findall(r"(\d+(?:\.\d+)?) ?(hours?|minutes?)?", time_line):
+        unit = word or unit  # "another 45" counts in the unit named before
+        total += float(number) * (60 if unit.startswith("hour") else 1)
+    return total
+
+
+@pytest.mark.parametrize("stage", stage_dirs(), ids=lambda path: path.name)
+def test_each_stage_readme_gives_the_time_of_the_table(stage):
+    line = re.search(r"^Time: .*$", (stage / "README.md").read_text(encoding="utf-8"), re.M)
+    row = re.search(rf"^\| \[{stage.name}\].*\| ([\d.]+) h \|$", README, re.MULTILINE)
+    assert line and row, f"{stage.name}: a Time: line in its README, a row in README.md"
+    assert minutes_in(line.group(0)) == float(row.group(1)) * 60, line.group(0)

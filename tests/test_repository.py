@@ -1,7 +1,9 @@
 """The repository's own conventions, checked so they cannot quietly erode."""
 
 import re
+import subprocess
 import sys
+import tomllib
 
 import pytest
 from harness.source import imported_modules
@@ -97,3 +99,21 @@ def test_relative_links_in_readmes_point_at_files_that_exist(readme):
         assert (readme.parent / target).exists(), (
             f"{readme.relative_to(ROOT)} links to missing {target}"
         )
+
+
+def test_the_license_file_is_the_license_pyproject_names():
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert declared["project"]["license"] == "MIT"
+    assert text.startswith("MIT License\n") and "the wsgi-to-flask authors" in text
+
+
+def test_the_project_speaks_of_itself_not_of_its_tracker():
+    # "the targets of issue <number>" means nothing to a reader of a clone: say what they are.
+    tracked = subprocess.run(
+        ["git", "grep", "-n", "-i", "-E", r"\bissues? #?[0-9]+", "--", "*.py", "*.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert tracked.stdout == ""

@@ -57,20 +57,43 @@ def repository_root():
     return "fix", f"run the commands from the repository's root: cd {ROOT}"
 
 
+def venv_python_version():
+    """The (major, minor) version of .venv's Python; None when it does not even start."""
+    try:
+        result = subprocess.run(
+            [VENV_PYTHON, "-c", "import sys; print(*sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return None
+    words = result.stdout.split()
+    return (int(words[0]), int(words[1])) if result.returncode == 0 and len(words) == 2 else None
+
+
 def virtual_environment():
-    """.venv exists and has the project installed."""
+    """.venv exists, was made by a recent enough Python and has the project installed."""
     if not VENV_PYTHON.exists():
-        return "fix", "no virtual environment yet: run make test (or make run) to create .venv"
+        return "fix", "no virtual environment yet: run make run (or make test) to create .venv"
+    found = venv_python_version()
+    if found is None:
+        return "fix", ".venv's Python does not start: run make clean, then make run"
+    if found < MINIMUM:
+        return "fix", (
+            f".venv was made by Python {found[0]}.{found[1]}, which is too old: run make clean, "
+            "then make PYTHON=python3.12 run (any Python 3.11 or newer)"
+        )
+    # What make run installs; make test adds pytest and the other tools.
     result = subprocess.run(
-        [VENV_PYTHON, "-c", "import flask, werkzeug, sqlalchemy, pytest, capstone"],
+        [VENV_PYTHON, "-c", "import flask, werkzeug, sqlalchemy, capstone"],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
     if result.returncode:
         missing = result.stderr.strip().splitlines()[-1]
-        return "fix", f".venv is incomplete ({missing}): run make clean, then make test"
-    return "ok", ".venv has the project and its dependencies"
+        return "fix", f".venv is incomplete ({missing}): run make clean, then make run"
+    return "ok", f".venv (Python {found[0]}.{found[1]}) has the project and its dependencies"
 
 
 def free_port():

@@ -143,10 +143,17 @@ def main(argv=None):
     parser.add_argument("command", choices=["start", "check", "reset", "solution", "diff"])
     parser.add_argument("stages", nargs="+", metavar="STAGE")
     arguments = parser.parse_args(argv)
+    # The command to name in a message: the one the learner typed, with its make variables.
+    usage = f"make {arguments.command} " + (
+        "FROM=01 TO=02" if arguments.command == "diff" else "STAGE=01"
+    )
+    if not all(name.strip() for name in arguments.stages):
+        print(f"Say which stage: {usage}")
+        return 2
     try:
         stages = [find(name) for name in arguments.stages]
     except NoSuchStage as problem:
-        print(problem)
+        print(f"{problem}: {usage}")
         return 2
     try:
         if arguments.command == "diff":

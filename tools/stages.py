@@ -32,7 +32,7 @@ def find(stage):
         if wanted in (path.name, path.name[:2]):
             return path
     names = ", ".join(path.name[:2] for path in reference_stages())
-    raise NoSuchStage(f"There is no stage {stage!r}. Say one of {names}: make start STAGE=01")
+    raise NoSuchStage(f"There is no stage {stage!r}. Say one of {names}")
 
 
 def files(folder):

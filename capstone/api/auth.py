@@ -36,8 +36,15 @@ def issue_token(user):
     return jwt.encode(claims, current_app.config["SECRET_KEY"], algorithm=ALGORITHM)
 
 
+# What a client is told when its token is refused, per RFC 6750: error="invalid_token"
+# in WWW-Authenticate, and one of these as its error_description (and the JSON message).
+EXPIRED = "The token has expired: ask POST /api/v1/tokens for a new one."
+INVALID = "The token is not valid: it is malformed, or was not signed by this server."
+REVOKED = "The token was revoked by a logout, a new password or a deactivation."
+
+
 def user_from_token(token):
-    """The active user a valid, unrevoked token belongs to, or None."""
+    """The active user a valid, unrevoked token belongs to; else a 401 that says why."""
     try:
         claims = jwt.decode(
             token,
@@ -45,19 +52,40 @@ def user_from_token(token):
             algorithms=[ALGORITHM],
             options={"require": ["exp", "iat", "sub"]},
         )
+    except jwt.ExpiredSignatureError:
+        raise refuse(EXPIRED, error="invalid_token") from None
     except jwt.InvalidTokenError:
-        return None
+        raise refuse(INVALID, error="invalid_token") from None
     subject = claims["sub"]
     valid_id = subject.isascii() and subject.isdigit() and 0 < int(subject) <= MAX_ID
     user = db.session.get(User, int(subject)) if valid_id else None
-    if user is None or not user.active or claims.get("sid") != user.session_token:
-        return None
+    if user is None:
+        raise refuse(INVALID, error="invalid_token")
+    if not user.active or claims.get("sid") != user.session_token:
+        raise refuse(REVOKED, error="invalid_token")
     return user
 
 
-def refuse(message):
-    """The 401 for a missing or bad token, with the header that names the scheme."""
-    return Unauthorized(message, www_authenticate=WWWAuthenticate("bearer"))
+class BearerChallenge(WWWAuthenticate):
+    """`Bearer`, then each parameter quoted (error="invalid_token"), as RFC 6750 writes them.
+
+    Werkzeug quotes only the values that need it; the messages here never hold a quote.
+    """
+
+    def to_header(self):
+        """The header's value."""
+        values = ", ".join(f'{name}="{value}"' for name, value in self.parameters.items())
+        return f"Bearer {values}".rstrip()
+
+
+def refuse(message, error=None):
+    """The 401 for a missing or bad token, with the challenge that names the scheme.
+
+    Without a token the challenge is plain `Bearer`; for a refused one it carries the
+    RFC 6750 error code and the message, so a client can tell "expired" from "invalid".
+    """
+    values = {"error": error, "error_description": message} if error else None
+    return Unauthorized(message, www_authenticate=BearerChallenge("bearer", values))
 
 
 def token_required(view):
@@ -69,8 +97,6 @@ def token_required(view):
         if scheme.lower() != "bearer" or not token.strip():
             raise refuse("Send a token: Authorization: Bearer <token>.")
         g.api_user = user_from_token(token.strip())
-        if g.api_user is None:
-            raise refuse("The token is invalid, expired or revoked.")
         return view(*args, **kwargs)
 
     return wrapped

@@ -25,6 +25,12 @@ def index():
     return render_template("main/welcome.html")
 
 
+@bp.route("/favicon.ico")
+def favicon():
+    """Where browsers look for an icon when a page names none (a JSON answer, say)."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
 @bp.route("/dashboard", endpoint="dashboard")
 @login_required
 def dashboard_page():

@@ -1,4 +1,4 @@
-"""The task manager's rules, written once: the web pages (and later the API) call these.
+"""The task manager's rules, written once: the web pages, the API and the jobs call these.
 
 A service function takes the acting user and plain values, checks the access rules,
 changes the database, and raises werkzeug.exceptions (NotFound, Forbidden, Conflict)

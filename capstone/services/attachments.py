@@ -55,6 +55,21 @@ def clean_name(filename):
     return name
 
 
+# The name in a part's Content-Disposition, as sent. Browsers and curl send a Windows
+# path's backslashes as they are (filename="C:\Users\x\notes.txt"), while Werkzeug reads
+# a backslash in a quoted value as an escape and drops it: "C:Usersxnotes.txt".
+SENT_FILENAME = re.compile(r'\bfilename="([^"]*)"')
+
+
+def sent_name(upload):
+    """The file name the client sent, backslashes kept, so clean_name can take its last part."""
+    disposition = upload.headers.get("Content-Disposition", "")
+    sent = SENT_FILENAME.search(disposition)
+    if sent and "\\" in sent.group(1) and "filename*" not in disposition:
+        return sent.group(1)
+    return upload.filename
+
+
 def sniff(head, complete):
     """The content type of a file starting with `head` (all of it if `complete`), or None."""
     for signature, content_type in SIGNATURES:
@@ -117,7 +132,7 @@ def save(task, uploader, upload):
         attachment = Attachment(
             task=task,
             uploader=uploader,
-            name=clean_name(upload.filename),
+            name=clean_name(sent_name(upload)),
             stored_name=stored_name,
             content_type=content_type,
             size=size,

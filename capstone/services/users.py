@@ -131,3 +131,17 @@ def change_password(user, current, new):
     user.password_hash = hash_new_password(new, field="new_password")
     user.end_all_sessions()
     db.session.commit()
+
+
+def clear_login_failures(username_or_email):
+    """Forget an account's failed logins, so it may log in at once; how many were forgotten.
+
+    Failures are kept under the name as typed, so the user's username and email both count.
+    The per-client limit is left alone: it protects the site from one guessing machine.
+    """
+    key = (username_or_email or "").strip().lower()
+    user = find_user(key)
+    names = {key} | ({user.username.lower(), user.email.lower()} if user else set())
+    result = db.session.execute(delete(LoginFailure).where(LoginFailure.account.in_(names)))
+    db.session.commit()
+    return result.rowcount

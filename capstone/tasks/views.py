@@ -1,7 +1,6 @@
 """Task pages: the filtered list, create and edit, the detail with comments, complete."""
 
 from flask import abort
-from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -13,14 +12,13 @@ from flask_login import login_required
 from capstone.database import db
 from capstone.forms import CommentForm
 from capstone.forms import TaskForm
-from capstone.models.base import MAX_ID
 from capstone.services import access
 from capstone.services import attachments
 from capstone.services import comments
 from capstone.services import tasks
 from capstone.services.errors import Invalid
 from capstone.tasks import bp
-from capstone.web import page_number
+from capstone.tasks.query import query_from_args
 from capstone.web import render_form
 from capstone.web import show_errors
 
@@ -29,29 +27,6 @@ from capstone.web import show_errors
 @login_required
 def require_login():
     """Every task page needs a login."""
-
-
-def query_from_args(args):
-    """A TaskQuery from the list's query string; 400 for values that make no sense."""
-    assignee = args.get("assignee_id") or None
-    page = page_number(args.get("page"))
-    if (assignee is not None and page_number(assignee, maximum=MAX_ID) is None) or page is None:
-        abort(400, "The filters in the address are not valid.")
-    try:
-        return tasks.TaskQuery(
-            status=args.get("status") or None,
-            priority=args.get("priority") or None,
-            assignee_id=int(assignee) if assignee else None,
-            overdue=args.get("overdue") == "1",
-            archived=args.get("archived") == "1",
-            q=(args.get("q") or "").strip()[:200] or None,
-            sort=args.get("sort", "created_at"),
-            order=args.get("order", "desc"),
-            page=page,
-            per_page=current_app.config["TASKS_PER_PAGE"],
-        )
-    except Invalid:
-        abort(400, "The filters in the address are not valid.")
 
 
 @bp.route("/projects/<id:project_id>/tasks")

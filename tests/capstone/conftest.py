@@ -2,8 +2,8 @@
 
 Every test has its own SQLite database: the migrations run once per session into a
 template file, which each test copies (much faster than migrating every time); apps
-are reused between tests with the same settings (see `app`). With
-TEST_DATABASE_URL the tests run on PostgreSQL instead (harness/postgres.py). Password hashes
+are reused between tests with the same settings (see `app`). With TEST_DATABASE_URL
+the tests run on PostgreSQL instead (capstone_support/postgres.py). Password hashes
 are made once too: scrypt is slow on purpose. CSRF checks are off in most tests, so
 forms can be posted directly; test_security.py turns them on and checks them.
 """
@@ -13,7 +13,6 @@ import email.policy
 import os
 import shutil
 from contextlib import contextmanager
-from datetime import date
 from datetime import timedelta
 
 import pytest
@@ -242,12 +241,17 @@ def login():
 
 @pytest.fixture
 def team(build):
-    """A small team: owner alice, member bob, outsider carol, admin root; one project."""
+    """A small team: owner alice, member bob, outsider carol, admin root; one project.
+
+    Its task, assigned to bob, is due in a month (ids["due_date"]): relative to today, so
+    that no test starts failing on a fixed day.
+    """
     ids = {name: build.user(name) for name in ("alice", "bob", "carol")}
     ids["root"] = build.user("root", role="admin")
     ids["project"] = build.project(ids["alice"], members=[ids["bob"]])
+    ids["due_date"] = today() + timedelta(days=30)
     ids["task"] = build.task(
-        ids["project"], ids["alice"], assignee_id=ids["bob"], due_date=date(2030, 1, 1)
+        ids["project"], ids["alice"], assignee_id=ids["bob"], due_date=ids["due_date"]
     )
     return ids
 

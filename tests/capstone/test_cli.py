@@ -7,6 +7,7 @@ from capstone.database import db
 from capstone.models import Project
 from capstone.models import Task
 from capstone.models import User
+from capstone.services import statistics
 
 
 def count(app, model):
@@ -99,3 +100,37 @@ def test_create_admin_refuses_a_short_password(runner):
     )
     assert result.exit_code != 0
     assert "at least 8 characters" in result.output
+
+
+def test_clear_login_failures_unlocks_an_account_typed_by_name_or_email(
+    app, runner, client, build, login
+):
+    build.user("alice")
+    for typed in ["alice"] * 5 + ["ALICE@example.org"] * 5:
+        login(client, typed, "wrong-password")
+    assert login(client, "alice@example.org").status_code == 429
+    result = runner.invoke(args=["clear-login-failures", "Alice"])
+    assert result.output == "Alice may log in again (10 failed login(s) forgotten).\n"
+    assert login(client, "alice@example.org").status_code == 303
+
+
+def test_seed_demo_reset_starts_the_demo_over(app, runner, build):
+    runner.invoke(args=["seed-demo"])
+    build.user("dana")
+    refused = runner.invoke(args=["seed-demo", "--reset"], input="n\n")
+    assert refused.exit_code != 0 and count(app, User) == 5
+    result = runner.invoke(args=["seed-demo", "--reset", "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "The database is empty again" in result.output and "Demo data loaded" in result.output
+    assert (count(app, User), count(app, Project), count(app, Task)) == (4, 2, 8)
+
+
+def test_the_demo_data_completes_tasks_over_past_weeks(app, runner):
+    def weeks_with_completions():
+        with app.app_context():
+            return sum(1 for _, done in statistics.completed_per_week() if done)
+
+    runner.invoke(args=["seed-demo"])
+    assert weeks_with_completions() == 2  # done 10 and 20 days ago: two weeks apart
+    runner.invoke(args=["seed-demo", "--tasks", "400"])
+    assert weeks_with_completions() >= 10  # of the chart's 12

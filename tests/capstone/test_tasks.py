@@ -1,7 +1,6 @@
 """Tasks: the list's filters, sorting and pages against known data, and the task rules."""
 
 import re
-from datetime import date
 from datetime import timedelta
 
 import pytest
@@ -99,6 +98,22 @@ def test_nonsense_in_the_address_is_a_400(alice, known, args):
     assert listing(alice, known, **args).status_code == 400
 
 
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        ({"sort": "priorty"}, "sort: Sort by one of: "),
+        ({"status": "lost"}, "status: Choose one of: todo, in_progress, review, done."),
+        ({"overdue": "maybe"}, "overdue: 1 (the box ticked), or leave it out."),
+        ({"archived": "true"}, "archived: 1 (the box ticked), or leave it out."),
+        ({"page": "0", "order": "up"}, "order: The order is asc or desc.; page: A whole number"),
+    ],
+)
+def test_a_bad_filter_is_named_with_what_it_may_be(alice, known, args, named):
+    response = listing(alice, known, **args)
+    assert response.status_code == 400
+    assert named in response.text
+
+
 def test_pagination(app, client, login, build, team):
     build.tasks(team["project"], team["alice"], count=44)  # 45 with the team's task
     login(client, "alice")
@@ -173,9 +188,27 @@ def test_an_empty_comment_is_refused(client, login, team):
     assert client.post(f"/tasks/{team['task']}/comments", data={"body": "  "}).status_code == 400
 
 
+def board_card(client, project_id, title):
+    """The HTML of the board's card for the task called `title`."""
+    page = client.get(f"/projects/{project_id}").text
+    start = page.rindex('<article class="card', 0, page.index(f">{title}</a>"))
+    return page[start : page.index("</article>", start)]
+
+
 def test_a_date_in_the_future_is_not_overdue_on_the_board(client, login, team):
     login(client, "alice")
-    assert date(2030, 1, 1).isoformat() in client.get(f"/projects/{team['project']}").text
+    card = board_card(client, team["project"], "Task 1")
+    assert f">{team['due_date'].isoformat()}</time>" in card
+    assert "overdue" not in card.lower()
+
+
+def test_an_overdue_task_says_so_in_words_on_the_board(client, login, build, team):
+    late = today() - timedelta(days=1)
+    build.task(team["project"], team["alice"], title="Late one", priority="high", due_date=late)
+    login(client, "alice")
+    card = board_card(client, team["project"], "Late one")
+    assert "overdue" in card.split(">", 1)[0]  # the class, for the colour
+    assert "</span> Overdue</p>" in card and "High priority" in card  # and the words
 
 
 def test_the_page_size_comes_from_the_configuration(app, client, login, build, team):

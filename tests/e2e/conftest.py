@@ -85,18 +85,35 @@ def server(server_settings):
 
 @pytest.fixture
 def new_page(browser, server):
-    """A function: a page in a new browser context (its own cookies, as another person)."""
-    contexts = []
+    """A function: a page in a new browser context (its own cookies, as another person).
+
+    Every page that loads in it is noted, and after the test each is opened again, in
+    the same context, to check that it fits a phone and a laptop (people.fits): pages the
+    test only passed through, not only those it checked with people.accessible.
+    """
+    contexts, visited = [], {}
 
     def open_page():
         context = browser.new_context(base_url=server.url, accept_downloads=True)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("load", lambda loaded: visited.setdefault(context, set()).add(loaded.url))
+        return page
 
     yield open_page
-    for context in contexts:
-        context.close()
+    # Here, not at the top: people.py needs Playwright, whose absence `browser` reports.
+    from e2e.people import fits
+
+    try:
+        for context, urls in visited.items():
+            again = context.new_page()
+            for url in sorted(urls):
+                again.goto(url)
+                fits(again)
+    finally:
+        for context in contexts:
+            context.close()
 
 
 @pytest.fixture

@@ -20,11 +20,48 @@ def unique(name):
     return f"{name}-{secrets.token_hex(3)}"
 
 
+# A phone (390 px, an iPhone 12 to 15) and a laptop: no page may be wider than either.
+WIDTHS = (390, 1280)
+# Run in the page: how wide the document is, how wide the window, what sticks out, and
+# the dates that wrap.
+PAGE_WIDTH = """() => {
+  const limit = document.documentElement.clientWidth;
+  const wide = [...document.body.querySelectorAll("*")]
+    .filter((element) => element.getBoundingClientRect().right > limit + 1)
+    .slice(0, 3)
+    .map((element) => element.outerHTML.slice(0, 80));
+  // A date split over two lines (2026-05-<br>01) is hard to read: each stays on one.
+  const split = [...document.querySelectorAll("time")]
+    .filter((date) => date.getClientRects().length > 1)
+    .map((date) => date.textContent);
+  return [document.documentElement.scrollWidth, limit, wide, split];
+}"""
+
+
 def accessible(page):
-    """Fail with the list of problems if the page misses a label, its h1 or its title."""
+    """Fail with the problems if the page misses a label, its h1, its title or contrast.
+
+    Or if it is wider than a phone's or a laptop's window: it would scroll sideways.
+    """
     page.wait_for_load_state()  # the whole document, not one still arriving
     problems = page.evaluate(A11Y_PROBLEMS)
     assert problems == [], f"{page.url}: {problems}"
+    fits(page)
+
+
+def fits(page):
+    """Fail if the page, at any of WIDTHS, is wider than the window; its size is kept."""
+    size = page.viewport_size
+    try:
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": size["height"]})
+            scroll_width, limit, wide, split = page.evaluate(PAGE_WIDTH)
+            assert scroll_width <= limit, (
+                f"{page.url} at {width} px is {scroll_width} px wide; sticking out: {wide}"
+            )
+            assert split == [], f"{page.url} at {width} px splits dates over two lines: {split}"
+    finally:
+        page.set_viewport_size(size)
 
 
 def follow(page, locator, url):

@@ -7,6 +7,8 @@ and a task, moves it on the board and comments, with Tab, typing and Enter only.
 """
 
 import re
+from datetime import date
+from datetime import timedelta
 
 import pytest
 from e2e.environment import ADMIN
@@ -31,11 +33,23 @@ def test_public_pages(page, path):
     accessible(page)
 
 
-def test_every_page_of_a_member(page):
+def test_every_page_of_a_member(page, tmp_path):
     new_user(page, "gina")
     board = create_project(page, "Checked")
     create_task(page, board, "Look at every page")
     task = page.url
+    # A 200-character name in one word: it must wrap, not widen the task page (fits()).
+    long_name = tmp_path / ("n" * 196 + ".txt")
+    long_name.write_text("seventeen bytes.\n", encoding="utf-8")
+    page.get_by_label(re.compile(r"^Attach a file")).set_input_files(long_name)
+    page.get_by_role("button", name="Upload").click()
+    expect(page.locator("#attachment-list")).to_contain_text("17 bytes")
+    # A due date two days ago: the pages show the date (never split over two lines) and say
+    # Overdue in words.
+    page.goto(f"{task}/edit")
+    page.get_by_label("Due date").fill((date.today() - timedelta(days=2)).isoformat())
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".task-facts")).to_contain_text("(overdue)")
     member_pages = ["/dashboard", "/projects/", "/projects/new", "/notifications", "/profile"]
     project_pages = [board, f"{board}/tasks", f"{board}/tasks/new", f"{board}/members"]
     for path in [*member_pages, *project_pages, task, f"{task}/edit"]:

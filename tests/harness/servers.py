@@ -86,12 +86,13 @@ def venv_environ():
 
 @contextmanager
 def running_server(command, env=None, timeout=15.0):
-    """Start `command` (a list) from the repository root with PORT=0 and yield a ready Server."""
-    # PORT for the stages' own serve(), FLASK_RUN_PORT for `flask run`.
+    """Start `command` (a list) from the repository root on a free port; yield a ready Server."""
+    # PORT=0 for the stages' own serve(): the banner names the port it got. FLASK_RUN_PORT
+    # for `flask run` is a real number, since the capstone's links in emails name it too.
     environment = {
         **venv_environ(),
         "PORT": "0",
-        "FLASK_RUN_PORT": "0",
+        "FLASK_RUN_PORT": str(free_port()),
         "PYTHONUNBUFFERED": "1",
         **(env or {}),
     }

@@ -117,6 +117,28 @@ def test_names_keep_only_their_last_printable_part(given, kept):
     assert attachments.clean_name(given) == kept
 
 
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [
+        (b"C:\\Users\\x\\notes.txt", "notes.txt"),
+        (b"\\\\server\\share\\plan.txt", "plan.txt"),
+        (b"report.txt", "report.txt"),
+    ],
+)
+def test_a_windows_path_as_a_browser_sends_it_keeps_its_last_part(client, auth, team, sent, kept):
+    # Backslashes as browsers and curl send them: raw, which Werkzeug would read as escapes.
+    body = b'--b\r\nContent-Disposition: form-data; name=file; filename="%s"\r\n' % sent
+    body += b"Content-Type: text/plain\r\n\r\nhello\r\n--b--\r\n"
+    response = client.post(
+        f"/api/v1/tasks/{team['task']}/attachments",
+        data=body,
+        headers=auth("alice"),
+        content_type="multipart/form-data; boundary=b",
+    )
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["name"] == kept
+
+
 def test_a_non_ascii_name_is_encoded_per_rfc_5987(client, auth, upload):
     attachment = upload("Übersicht café.txt", b"text").get_json()
     download = fetch(client, f"/api/v1/attachments/{attachment['id']}/content", auth("bob"))

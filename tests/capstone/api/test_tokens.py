@@ -10,6 +10,7 @@ from datetime import timedelta
 import jwt
 import pytest
 
+from capstone.api import auth
 from capstone.database import db
 from capstone.models import User
 
@@ -136,11 +137,24 @@ NAMES = [
 ]
 
 
+# What each refusal says (RFC 6750): no token is a plain challenge; a refused token names
+# the error and why, so that a client knows to log in again rather than retry.
+NO_TOKEN = ("missing", "empty", "other-scheme")
+EXPIRED = ("expired",)
+REVOKED = ("revoked",)
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_a_bad_token_is_a_401(client, alice, name):
+def test_a_bad_token_is_a_401_that_says_why(client, alice, name):
     value = dict(bad_tokens(alice))[name]
     headers = {"Authorization": value} if value is not None else {}
     response = client.get("/api/v1/me", headers=headers)
     assert response.status_code == 401
-    assert response.headers["WWW-Authenticate"] == "Bearer"
     assert response.mimetype == "application/json"
+    challenge, message = response.headers["WWW-Authenticate"], response.get_json()["message"]
+    if name in NO_TOKEN:
+        assert challenge == "Bearer"
+        return
+    reason = auth.EXPIRED if name in EXPIRED else auth.REVOKED if name in REVOKED else auth.INVALID
+    assert challenge == f'Bearer error="invalid_token", error_description="{reason}"'
+    assert message == reason
