@@ -43,9 +43,10 @@ class User(UserMixin, Base):
     username: Mapped[str] = mapped_column(String(40), unique=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     # name_key() of each, set with them: the database holds one account per name and
-    # per address, whatever their case, even when two registrations race.
-    username_key: Mapped[str] = mapped_column(String(), unique=True)
-    email_key: Mapped[str] = mapped_column(String(), unique=True)
+    # per address, whatever their case, even when two registrations race. (Unique
+    # indexes rather than constraints: SQLite adds those without rebuilding the table.)
+    username_key: Mapped[str] = mapped_column(String(), unique=True, index=True)
+    email_key: Mapped[str] = mapped_column(String(), unique=True, index=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="member")
     active: Mapped[bool] = mapped_column(default=True)

@@ -3,7 +3,7 @@
 The lookups compared lower(username), but the UNIQUE constraint compared the names as
 written, so "Ada" and "ada" could both register when they raced (and SQLite's lower()
 leaves "É" alone). `name_key()` (models/user.py) is now stored beside each name and
-address, with a UNIQUE constraint. Accounts that already clash are not merged behind
+address, with a UNIQUE index. Accounts that already clash are not merged behind
 anyone's back: the upgrade stops and names them, to be renamed by hand first.
 
 Revision ID: 0009_name_keys
@@ -63,26 +63,25 @@ def upgrade():
             "These accounts clash once case is ignored; rename them by hand (or merge "
             "them), then upgrade again:\n  " + "\n  ".join(problems)
         )
-    with op.batch_alter_table("user", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("username_key", sa.String(), nullable=True))
-        batch_op.add_column(sa.Column("email_key", sa.String(), nullable=True))
+    # NOT NULL from the start, with a default for the rows already there (SQLite adds a
+    # NOT NULL column only with one); without rebuilding the table, which the rows of
+    # other tables that point to it would forbid.
+    for column in ("username_key", "email_key"):
+        op.add_column("user", sa.Column(column, sa.String(), nullable=False, server_default=""))
     for row in rows:
         connection.execute(
             USERS.update()
             .where(USERS.c.id == row["id"])
             .values(username_key=name_key(row["username"]), email_key=name_key(row["email"]))
         )
-    with op.batch_alter_table("user", schema=None) as batch_op:
-        batch_op.alter_column("username_key", existing_type=sa.String(), nullable=False)
-        batch_op.alter_column("email_key", existing_type=sa.String(), nullable=False)
-        batch_op.create_unique_constraint("uq_user_username_key", ["username_key"])
-        batch_op.create_unique_constraint("uq_user_email_key", ["email_key"])
+    for column in ("username_key", "email_key"):
+        op.create_index(f"ix_user_{column}", "user", [column], unique=True)
+        if connection.dialect.name == "postgresql":  # SQLite cannot drop a default in place
+            op.alter_column("user", column, server_default=None)
 
 
 def downgrade():
     """Undo this migration."""
-    with op.batch_alter_table("user", schema=None) as batch_op:
-        batch_op.drop_constraint("uq_user_email_key", type_="unique")
-        batch_op.drop_constraint("uq_user_username_key", type_="unique")
-        batch_op.drop_column("email_key")
-        batch_op.drop_column("username_key")
+    for column in ("email_key", "username_key"):
+        op.drop_index(f"ix_user_{column}", table_name="user")
+        op.drop_column("user", column)
