@@ -12,9 +12,13 @@ learner checking their own code sees what to look at first (tests/conftest.py).
 
 import pytest
 from harness.http_client import HTTPClient
+from harness.stages import ROOT
 from harness.stages import load_target
 from harness.stages import stage_dirs
 from harness.wsgi_client import WSGIClient
+
+# The same app in other frameworks (compare/), checked with the stages by default.
+COMPARE_WSGI = {"with_django": ROOT / "compare" / "with_django" / "app.py"}
 
 # Run (and report) from the basics to the subtle, the order in which a learner builds the app.
 FILE_ORDER = ["test_pages.py", "test_forms.py", "test_escaping.py", "test_robustness.py"]
@@ -31,8 +35,9 @@ def pytest_generate_tests(metafunc):
     elif targets:
         ids = [target.rpartition("/")[2] for target in targets]
     else:
-        ids = [path.name for path in stage_dirs()]
+        ids = [path.name for path in stage_dirs()] + list(COMPARE_WSGI)
         targets = [f"{path / 'app.py'}:application" for path in stage_dirs()]
+        targets += [f"{path}:application" for path in COMPARE_WSGI.values()]
     metafunc.parametrize("app_under_test", targets, ids=ids, indirect=True)
 
 

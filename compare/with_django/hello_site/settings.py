@@ -1,0 +1,36 @@
+"""Settings of the Django version: the smallest project that serves the hello app.
+
+Django reads this module once, at start-up, from DJANGO_SETTINGS_MODULE (app.py sets
+it). Everything a `django-admin startproject` adds and the hello app does not use is
+left out: no admin, no auth, no sessions, no database for the pages.
+"""
+
+import os
+
+# Django signs nothing here (no sessions, no messages), but refuses to start without a
+# key. Development value only: set DJANGO_SECRET_KEY anywhere else.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-a-secret")
+DEBUG = False  # the contract's pages, not Django's yellow debug pages, for every error
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+ROOT_URLCONF = "hello_site.urls"
+INSTALLED_APPS = []
+MIDDLEWARE = [
+    "hello_site.middleware.ContractMiddleware",  # first: it sees the request before all others
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.common.CommonMiddleware",  # sets Content-Length
+    # No CsrfViewMiddleware: its check runs before the view, so a POST to a GET-only page
+    # would get 403 instead of the contract's 405, and the one form (/submit) carries no
+    # token in any stage. A Django site with real forms keeps it, and {% csrf_token %}.
+]
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [os.path.join(os.path.dirname(__file__), "templates")],
+    }
+]
+# /greet greets this name when none is given (the contract's DEFAULT_NAME).
+DEFAULT_NAME = "World"
+# Bodies above this many bytes are refused; Django raises RequestDataTooBig for them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+USE_TZ = True

@@ -1,0 +1,15 @@
+"""The URL configuration: Django matches the path against these patterns, in order."""
+
+from django.urls import path
+
+from hello_site import views
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("hello/<str:name>", views.hello, name="hello"),
+    path("greet", views.greet, name="greet"),
+    path("submit", views.submit, name="submit"),
+]
+
+# Django's default 404 page; ours is in the site's layout, as in stages 01 to 06.
+handler404 = "hello_site.views.not_found"
