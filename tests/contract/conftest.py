@@ -10,8 +10,12 @@ the failure and again in a list at the end of the run, one line per failure, so 
 learner checking their own code sees what to look at first (tests/conftest.py).
 """
 
+import sys
+from contextlib import ExitStack
+
 import pytest
 from harness.http_client import HTTPClient
+from harness.servers import running_server
 from harness.stages import ROOT
 from harness.stages import load_target
 from harness.stages import stage_dirs
@@ -19,6 +23,8 @@ from harness.wsgi_client import WSGIClient
 
 # The same app in other frameworks (compare/), checked with the stages by default.
 COMPARE_WSGI = {"with_django": ROOT / "compare" / "with_django" / "app.py"}
+# Not WSGI: checked over HTTP, against the server its app.py starts (uvicorn).
+COMPARE_SERVED = {"with_fastapi": "compare/with_fastapi/app.py"}
 
 # Run (and report) from the basics to the subtle, the order in which a learner builds the app.
 FILE_ORDER = ["test_pages.py", "test_forms.py", "test_escaping.py", "test_robustness.py"]
@@ -38,6 +44,8 @@ def pytest_generate_tests(metafunc):
         ids = [path.name for path in stage_dirs()] + list(COMPARE_WSGI)
         targets = [f"{path / 'app.py'}:application" for path in stage_dirs()]
         targets += [f"{path}:application" for path in COMPARE_WSGI.values()]
+        ids += list(COMPARE_SERVED)
+        targets += [f"served:{name}" for name in COMPARE_SERVED]
     metafunc.parametrize("app_under_test", targets, ids=ids, indirect=True)
 
 
@@ -47,10 +55,27 @@ def app_under_test(request):
     return request.param
 
 
+@pytest.fixture(scope="session")
+def served():
+    """Start a COMPARE_SERVED app on first use (free port), stop it at the end; return its URL."""
+    with ExitStack() as stack:
+        urls = {}
+
+        def url_of(name):
+            if name not in urls:
+                command = [sys.executable, COMPARE_SERVED[name]]
+                urls[name] = stack.enter_context(running_server(command)).url
+            return urls[name]
+
+        yield url_of
+
+
 @pytest.fixture
-def client(request, app_under_test):
+def client(request, app_under_test, served):
     """A client for the target: in-process for a WSGI callable, over HTTP for a URL."""
     target = app_under_test
+    if target.startswith("served:"):
+        target = served(target.removeprefix("served:"))
     if target.startswith(("http://", "https://")):
         if request.node.get_closest_marker("wsgi_only"):
             pytest.skip("needs the WSGI callable in-process (wsgiref.validate); skipped with --url")
