@@ -6,6 +6,12 @@ left out: no admin, no auth, no sessions, no database for the pages.
 """
 
 import os
+from pathlib import Path
+
+from tasks_api.database import database_settings
+
+# The capstone's own default database (flask --app capstone init-db, make run).
+CAPSTONE_SQLITE = f"sqlite:///{Path(__file__).parents[3] / 'instance' / 'capstone.sqlite'}"
 
 # Django signs nothing here (no sessions, no messages), but refuses to start without a
 # key. Development value only: set DJANGO_SECRET_KEY anywhere else.
@@ -14,7 +20,7 @@ DEBUG = False  # the contract's pages, not Django's yellow debug pages, for ever
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 ROOT_URLCONF = "hello_site.urls"
-INSTALLED_APPS = []
+INSTALLED_APPS = ["rest_framework", "tasks_api"]
 MIDDLEWARE = [
     "hello_site.middleware.ContractMiddleware",  # first: it sees the request before all others
     "django.middleware.security.SecurityMiddleware",
@@ -34,3 +40,17 @@ DEFAULT_NAME = "World"
 # Bodies above this many bytes are refused; Django raises RequestDataTooBig for them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 USE_TZ = True
+
+# --- The API slice (tasks_api/): the capstone's database and its token secret ---------
+# The same environment variables as the capstone, and its development defaults.
+CAPSTONE_SECRET_KEY = os.environ.get("SECRET_KEY", "capstone-development-key-not-secret")
+DATABASES = {"default": database_settings(os.environ.get("DATABASE_URL") or CAPSTONE_SQLITE)}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["tasks_api.authentication.CapstoneTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "tasks_api.pagination.CapstonePagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "tasks_api.errors.capstone_errors",
+    "UNAUTHENTICATED_USER": None,  # no django.contrib.auth: every request has a token
+}

@@ -1,5 +1,6 @@
 """The URL configuration: Django matches the path against these patterns, in order."""
 
+from django.urls import include
 from django.urls import path
 
 from hello_site import views
@@ -9,6 +10,7 @@ urlpatterns = [
     path("hello/<str:name>", views.hello, name="hello"),
     path("greet", views.greet, name="greet"),
     path("submit", views.submit, name="submit"),
+    path("api/v1/", include("tasks_api.urls")),  # the capstone's API, a slice of it
 ]
 
 # Django's default 404 page; ours is in the site's layout, as in stages 01 to 06.
