@@ -28,15 +28,20 @@ from starlette.exceptions import HTTPException
 from fastapi_site import pages
 from fastapi_site.limits import BodyLimitMiddleware
 from fastapi_site.templating import templates
+from tasks_slice import routes
+from tasks_slice.errors import api_error_response
 
 app = FastAPI(title="Hello, FastAPI")
 app.include_router(pages.router)
+app.include_router(routes.router)
 app.add_middleware(BodyLimitMiddleware)
 
 
 @app.exception_handler(HTTPException)
 async def http_error(request: Request, error: HTTPException):
-    """FastAPI answers its errors in JSON; the hello app's pages answer 404 in HTML."""
+    """The capstone's JSON under /api/; elsewhere the hello app's 404 page, in HTML."""
+    if request.url.path.startswith("/api/"):
+        return api_error_response(error)
     if error.status_code == 404:
         return templates.TemplateResponse(request, "404.html", status_code=404)
     return await http_exception_handler(request, error)  # {"detail": ...}, Allow on 405

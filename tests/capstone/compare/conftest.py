@@ -24,6 +24,7 @@ from capstone.models.base import utcnow
 
 SERVERS = {
     "django": "compare/with_django/app.py",
+    "fastapi": "compare/with_fastapi/app.py",
 }
 
 
