@@ -20,7 +20,10 @@ DEFAULT_NAME = "World"
 # GET routes answer HEAD too, as in every stage; FastAPI's @router.get answers GET only.
 SAFE = ["GET", "HEAD"]
 
-router = APIRouter(default_response_class=HTMLResponse, route_class=StrictFormRoute)
+# The pages are HTML for browsers: left out of the OpenAPI document, which is the API's.
+router = APIRouter(
+    default_response_class=HTMLResponse, route_class=StrictFormRoute, include_in_schema=False
+)
 
 
 @router.api_route("/", methods=SAFE)
