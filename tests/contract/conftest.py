@@ -63,7 +63,8 @@ def served():
 
         def url_of(name):
             if name not in urls:
-                command = [sys.executable, COMPARE_SERVED[name]]
+                # -W error: a warning in the served app fails the run, as in-process.
+                command = [sys.executable, "-W", "error", COMPARE_SERVED[name]]
                 urls[name] = stack.enter_context(running_server(command)).url
             return urls[name]
 

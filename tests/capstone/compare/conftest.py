@@ -91,12 +91,18 @@ def jwt_encode(claims, key):
     return jwt.encode(claims, key, algorithm="HS256")
 
 
+def command(path):
+    """Run a version's app.py as its README does, with warnings as errors."""
+    return [sys.executable, "-W", "error", path]
+
+
 @pytest.fixture
 def servers(app, world):
     """{'django': url, 'fastapi': url}: each version serving the test's database."""
     settings = {"DATABASE_URL": app.config["DATABASE_URL"], "SECRET_KEY": app.config["SECRET_KEY"]}
     with ExitStack() as stack:
         yield {
-            name: stack.enter_context(running_server([sys.executable, path], env=settings)).url
+            # -W error: a warning in a served version fails its requests, as in-process.
+            name: stack.enter_context(running_server(command(path), env=settings)).url
             for name, path in SERVERS.items()
         }
