@@ -17,7 +17,7 @@ from harness.stages import load_module
 
 @pytest.mark.parametrize("app", ["django", "fastapi"])
 def test_make_compare_serves_the_chosen_version_on_port(app):
-    with running_server(["make", "-s", "compare", f"APP={app}"]) as server:
+    with running_server(["make", "-s", "compare", f"APP={app}"], timeout=60) as server:
         status, _, body = fetch(server.url, "GET", "/hello/Alice")
     assert status == 200
     assert b"<h1>Hello, Alice!</h1>" in body

@@ -25,6 +25,8 @@ from harness.wsgi_client import WSGIClient
 COMPARE_WSGI = {"with_django": ROOT / "compare" / "with_django" / "app.py"}
 # Not WSGI: checked over HTTP, against the server its app.py starts (uvicorn).
 COMPARE_SERVED = {"with_fastapi": "compare/with_fastapi/app.py"}
+# Its start imports FastAPI, SQLAlchemy and the capstone's models: seconds on a busy machine.
+START_TIMEOUT = 60
 
 # Run (and report) from the basics to the subtle, the order in which a learner builds the app.
 FILE_ORDER = ["test_pages.py", "test_forms.py", "test_escaping.py", "test_robustness.py"]
@@ -65,7 +67,7 @@ def served():
             if name not in urls:
                 # -W error: a warning in the served app fails the run, as in-process.
                 command = [sys.executable, "-W", "error", COMPARE_SERVED[name]]
-                urls[name] = stack.enter_context(running_server(command)).url
+                urls[name] = stack.enter_context(running_server(command, timeout=START_TIMEOUT)).url
             return urls[name]
 
         yield url_of

@@ -5,15 +5,19 @@ the capstone's own models; the Django and FastAPI versions are started as their
 README starts them, with the capstone's DATABASE_URL and SECRET_KEY.
 """
 
+import json
 import sys
 from contextlib import ExitStack
+from contextlib import contextmanager
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 
 import jwt
 import pytest
+from harness.servers import fetch
 from harness.servers import running_server
+from harness.stages import COMPARE
 from sqlalchemy import update
 
 from capstone.api.auth import issue_token
@@ -22,10 +26,8 @@ from capstone.models import Task
 from capstone.models import User
 from capstone.models.base import utcnow
 
-SERVERS = {
-    "django": "compare/with_django/app.py",
-    "fastapi": "compare/with_fastapi/app.py",
-}
+# Each version's app.py, in compare/ or in a learner's copy of it.
+VERSIONS = {"django": "with_django/app.py", "fastapi": "with_fastapi/app.py"}
 
 
 @pytest.fixture
@@ -93,16 +95,58 @@ def jwt_encode(claims, key):
 
 def command(path):
     """Run a version's app.py as its README does, with warnings as errors."""
-    return [sys.executable, "-W", "error", path]
+    return [sys.executable, "-W", "error", str(path)]
 
 
 @pytest.fixture
-def servers(app, world):
-    """{'django': url, 'fastapi': url}: each version serving the test's database."""
+def serve(app, world):
+    """A function of a compare/ folder: a context of each version's URL, on this database."""
     settings = {"DATABASE_URL": app.config["DATABASE_URL"], "SECRET_KEY": app.config["SECRET_KEY"]}
-    with ExitStack() as stack:
-        yield {
+
+    @contextmanager
+    def serving(folder):
+        with ExitStack() as stack:
             # -W error: a warning in a served version fails its requests, as in-process.
-            name: stack.enter_context(running_server(command(path), env=settings)).url
-            for name, path in SERVERS.items()
-        }
+            yield {
+                name: stack.enter_context(
+                    running_server(command(folder / path), env=settings, timeout=60)
+                ).url
+                for name, path in VERSIONS.items()
+            }
+
+    return serving
+
+
+@pytest.fixture
+def servers(serve):
+    """{'django': url, 'fastapi': url}: compare/ as it is, serving the test's database."""
+    with serve(COMPARE) as urls:
+        yield urls
+
+
+@pytest.fixture
+def differences(client, tokens):
+    """A function of (cases, urls): each case whose answer from a url is not the capstone's."""
+
+    def differing(cases, urls):
+        found = []
+        for who, path in cases:
+            reference = client.get(path, headers=tokens[who])
+            expected = answer(reference.status_code, reference.get_data())
+            for name, url in urls.items():
+                status, _, body = fetch(url, "GET", path, headers=tokens[who])
+                if answer(status, body) != expected:
+                    found.append(
+                        f"{name} {who} {path}: {status} {body[:300]!r}\n  capstone: {expected}"
+                    )
+        return found
+
+    return differing
+
+
+def answer(status, body):
+    """What a comparison looks at: the status and the parsed JSON (None if it is not JSON)."""
+    try:
+        return status, json.loads(body)
+    except ValueError:
+        return status, None
