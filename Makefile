@@ -54,7 +54,7 @@ run: $(STAMP) ## Migrate, load demo data once, serve the capstone on http://127.
 test: $(STAMP) ## Run the whole test suite, one worker per core
 	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
-bench: $(STAMP) ## Measure each layer and the capstone (needs wrk; about 2 minutes)
+bench: $(STAMP) ## Measure each layer, compare/ and the capstone (needs wrk; about 3 minutes)
 	$(BIN)/python -m bench
 
 screenshots: $(STAMP) ## Take the capstone's screenshots again, into capstone/docs (needs chromium)

@@ -11,7 +11,7 @@ Run it::
     python compare/with_fastapi/app.py          # HOST, PORT: 127.0.0.1:8000
 
 or `uvicorn --app-dir compare/with_fastapi app:app`. In production: several uvicorn
-workers under gunicorn, ``gunicorn -k uvicorn.workers.UvicornWorker --chdir
+workers under gunicorn, ``gunicorn -k uvicorn_worker.UvicornWorker --chdir
 compare/with_fastapi app:app`` (or `uvicorn --workers N`).
 """
 
