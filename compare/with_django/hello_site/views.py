@@ -2,9 +2,17 @@
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 from django.views.decorators.http import require_safe
+
+# What the capstone answers for an address under /api/ that names nothing.
+API_NOT_FOUND = {
+    "error": "not_found",
+    "message": "The requested URL was not found on the server. If you entered the URL "
+    "manually please check your spelling and try again.",
+}
 
 
 @require_safe  # GET and HEAD; any other method gets 405 with an Allow header
@@ -44,5 +52,7 @@ def submit(request):
 
 
 def not_found(request, exception):
-    """Our 404 page, in the site's layout (handler404 in urls.py)."""
+    """Our 404 page, in the site's layout (handler404 in urls.py); JSON under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(API_NOT_FOUND, status=404)
     return render(request, "404.html", status=404)

@@ -11,9 +11,9 @@ from django.conf import settings
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
-from tasks_api.models import User
+from capstone.models.base import MAX_ID
 
-MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
+from tasks_api.models import User
 
 
 class CapstoneTokenAuthentication(BaseAuthentication):

@@ -17,6 +17,13 @@ CODES = {
 }
 
 
+# What the capstone answers for an address under /api/ that names nothing.
+NOT_FOUND = (
+    "The requested URL was not found on the server. If you entered the URL manually please "
+    "check your spelling and try again."
+)
+
+
 class ApiError(HTTPException):
     """An HTTPException with the capstone's message, and a message per field for a 400."""
 

@@ -11,11 +11,15 @@ from typing import Annotated
 
 from fastapi import APIRouter
 from fastapi import Depends
+from fastapi import Request
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from capstone.models.base import MAX_ID
+
 from tasks_slice.database import get_session
+from tasks_slice.errors import NOT_FOUND
 from tasks_slice.errors import ApiError
 from tasks_slice.query import SORTS
 from tasks_slice.query import TaskQuery
@@ -28,7 +32,24 @@ from tasks_slice.tables import Task
 from tasks_slice.tables import User
 from tasks_slice.tables import project_member
 
-router = APIRouter(prefix="/api/v1")
+
+def path_ids(request: Request):
+    """The ids in the path, as the capstone's <id:...> accepts them (1 to MAX_ID); else a 404.
+
+    The router's dependency, so it runs before each route's own, rather than
+    `Path(ge=1, le=MAX_ID)`: FastAPI checks parameters only after it has solved the
+    dependencies, so a bad id would get the token's 401 first, where the capstone's
+    route does not even match: a 404 before any token is read. A larger number would
+    also reach the database (a 32-bit column on PostgreSQL).
+    """
+    for value in request.path_params.values():
+        if not (value.isascii() and value.isdigit() and len(value) < 19):
+            raise ApiError(404, NOT_FOUND)
+        if not 1 <= int(value) <= MAX_ID:
+            raise ApiError(404, NOT_FOUND)
+
+
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(path_ids)])
 SessionDep = Annotated[Session, Depends(get_session)]
 UserDep = Annotated[User, Depends(current_user)]
 

@@ -15,12 +15,13 @@ from fastapi.security import HTTPAuthorizationCredentials
 from fastapi.security import HTTPBearer
 from sqlalchemy.orm import Session
 
+from capstone.models.base import MAX_ID
+
 from tasks_slice.database import get_session
 from tasks_slice.errors import ApiError
 from tasks_slice.tables import User
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "capstone-development-key-not-secret")
-MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
 bearer = HTTPBearer(auto_error=False)
 
 

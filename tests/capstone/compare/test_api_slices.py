@@ -61,6 +61,13 @@ def battery(world):
         ("alice", f"/api/v1/tasks/{world['archived']}"),
         ("alice", f"/api/v1/tasks/{world['carol_task']}"),
         ("alice", "/api/v1/tasks/99999"),
+        # Ids that name nothing: the routes' converters refuse them before any query.
+        ("alice", "/api/v1/tasks/0"),
+        ("alice", "/api/v1/tasks/2147483648"),
+        ("alice", f"/api/v1/tasks/{'9' * 30}"),
+        ("alice", "/api/v1/projects/0/tasks"),
+        ("alice", "/api/v1/tasks/abc"),
+        ("none", "/api/v1/projects/2147483648/tasks"),
     ]
     for bad in ("dave", "eve", "expired", "wrong_key", "garbage", "basic", "empty", "none"):
         cases += [(bad, tasks), (bad, f"/api/v1/tasks/{world['task']}")]
