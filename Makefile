@@ -17,7 +17,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help doctor start check reset solution diff run test bench screenshots read lint format stage clean
+.PHONY: help doctor start check reset solution diff run test bench screenshots read lint format stage compare clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,7 +66,7 @@ run: $(RUN_STAMP) ## Migrate, load demo data once, serve the capstone on http://
 test: $(DEV_STAMP) ## Run the whole test suite, one worker per core
 	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
-bench: $(DEV_STAMP) ## Measure each layer and the capstone (needs wrk; about 2 minutes)
+bench: $(DEV_STAMP) ## Measure each layer, compare/ and the capstone (needs wrk; about 3 minutes)
 	$(BIN)/python -m bench
 
 screenshots: $(DEV_STAMP) ## Take the capstone's screenshots again, into capstone/docs (needs chromium)
@@ -88,6 +88,10 @@ stage: $(RUN_STAMP) ## Serve one stage: make stage STAGE=01
 	@app=$$(ls -d $(STAGE)_*/app.py 2>/dev/null | head -n 1); \
 	test -n "$$app" || { echo "There is no stage $(STAGE). Stages here:" $$(ls -d [0-9][0-9]_*/ | tr -d /); exit 1; }; \
 	echo "$(BIN)/python $$app"; exec $(BIN)/python $$app
+
+compare: $(DEV_STAMP) ## Serve the app in Django or FastAPI (compare/): make compare APP=fastapi
+	@case "$(APP)" in django|fastapi) ;; *) echo "Say which: make compare APP=django, or APP=fastapi"; exit 1;; esac
+	@echo "$(BIN)/python compare/with_$(APP)/app.py"; HOST=$(HOST) PORT=$(PORT) exec $(BIN)/python compare/with_$(APP)/app.py
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -30,8 +30,8 @@ def main():
     rows = [
         [
             f"{n} {r['folder']}",
-            f"{r['in_process_us']:.1f}",
-            f"x{r['in_process_us'] / base_us:.0f}",
+            f"{r['in_process_us']:.1f}" if r["in_process_us"] else "-",  # none for ASGI
+            f"x{r['in_process_us'] / base_us:.0f}" if r["in_process_us"] else "-",
             f"{r['requests_per_second']:.0f}",
             f"{r['requests_per_second'] / base_rps:.2f}",
             f"{r['p50_ms']:.2f}",
@@ -51,7 +51,9 @@ def main():
         database = Path(folder) / "capstone-10000.sqlite"
         project_id = capstone_data.build(database, 10_000)
         hello_04 = results["ladder"]["04"]["requests_per_second"]
-        results["capstone_served"] = capstone_served(database, project_id, hello_04)
+        results["capstone_served"], results["api_slices"] = capstone_served(
+            database, project_id, hello_04
+        )
         rows = [
             [
                 name,
@@ -66,6 +68,23 @@ def main():
             table(
                 "2. The capstone under the same server (10,000 tasks; pages of 20)",
                 ["request", "req/s", "p50 ms", "p99 ms", "vs stage 04 hello"],
+                rows,
+            )
+            + "\n"
+        )
+        rows = [
+            [
+                name,
+                f"{r['requests_per_second']:.0f}",
+                f"{r['p50_ms']:.2f}",
+                f"{r['share_of_capstone']:.0%}",
+            ]
+            for name, r in results["api_slices"].items()
+        ]
+        print(
+            table(
+                "2b. The same API slice in Django (DRF) and FastAPI, same data, same workers",
+                ["request", "req/s", "p50 ms", "vs the capstone"],
                 rows,
             )
             + "\n"

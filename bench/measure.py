@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bench import capstone_data
 from bench import capstone_requests
+from bench import frameworks
 from bench import served
 from bench.inprocess import microseconds_per_request
 
@@ -37,11 +38,14 @@ def ladder():
         with served.gunicorn("app:application", cwd=ROOT / folder) as url:
             under_load = served.load(url + HELLO, SECONDS)
         rungs[number] = {"folder": folder, "in_process_us": in_process, **vars(under_load)}
-    return rungs
+    return {**rungs, **frameworks.hello_rungs(ROOT, HELLO, SECONDS)}
 
 
 def capstone_served(database, project_id, hello_04):
-    """The capstone's list, detail and dashboard under the same server as the ladder."""
+    """The capstone's list, detail and dashboard under the same server as the ladder.
+
+    Returns the capstone's figures, and those of compare/'s API slices on the same data.
+    """
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{database}",
@@ -51,6 +55,7 @@ def capstone_served(database, project_id, hello_04):
     }
     with capstone_requests.logged_in_client(database) as (app, client):
         token = client.environ_base["HTTP_AUTHORIZATION"]
+        secret_key = app.config["SECRET_KEY"]
         name = app.config["SESSION_COOKIE_NAME"]
         cookie = f"{name}={client.get_cookie(name).value}"
     paths = capstone_requests.endpoints(project_id, assignee_id=2)
@@ -61,7 +66,8 @@ def capstone_served(database, project_id, hello_04):
             result = vars(served.load(url + paths[name], SECONDS, headers))
             result["share_of_stage_04"] = result["requests_per_second"] / hello_04
             results[name] = result
-    return results
+    slices = frameworks.api_slices(ROOT, database, secret_key, token, paths, SECONDS, results)
+    return results, slices
 
 
 def growth_and_statements(folder):

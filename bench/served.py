@@ -34,11 +34,15 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(target, cwd, env=None, workers=2):
-    """Serve `target` ("module:callable", from `cwd`) with sync workers; yield its URL."""
+def gunicorn(target, cwd, env=None, workers=2, worker_class="sync"):
+    """Serve `target` ("module:callable", from `cwd`) with `workers` workers; yield its URL.
+
+    `worker_class` is gunicorn's: "sync" for WSGI apps, "uvicorn_worker.UvicornWorker"
+    for ASGI ones.
+    """
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class"]
-    command += ["sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target]
+    command += [worker_class, "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target]
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -1,8 +1,9 @@
 """Options and hints shared by the whole suite.
 
-`--app` and `--stage-dir` live here rather than in the folders that use them because
+`--app`, `--url` and `--stage-dir` live here rather than in the folders that use them because
 pytest only reads options from the conftest files it loads first, and this one is
-always among them. `--app` points the contract suite at any WSGI callable;
+always among them. `--app` points the contract suite at any WSGI callable, `--url`
+at any running server;
 `--stage-dir` points a stage's own tests at another folder, a learner's workspace
 (`make check` passes both).
 """
@@ -23,6 +24,14 @@ def pytest_addoption(parser):
         metavar="FILE.py:CALLABLE",
         help="run tests/contract against this WSGI callable instead of every stage "
         "(for example --app workspace/01_raw_wsgi/app.py:application)",
+    )
+    parser.addoption(
+        "--url",
+        action="append",
+        default=[],
+        metavar="http://HOST:PORT",
+        help="run tests/contract over HTTP against this running server, in any language "
+        "(for example --url http://127.0.0.1:8000); WSGI-only checks are skipped",
     )
     parser.addoption(
         "--stage-dir",

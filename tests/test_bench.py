@@ -1,8 +1,12 @@
 """The benchmark's own logic: reading wrk's output, the targets, the tables (no load run here)."""
 
+import importlib
+
 import pytest
 
+from bench import frameworks
 from bench.inprocess import microseconds_per_request
+from bench.measure import ROOT
 from bench.report import check_targets
 from bench.report import table
 from bench.served import percentile
@@ -54,3 +58,13 @@ def test_in_process_timing_calls_the_app_and_refuses_errors():
     assert microseconds_per_request(app, "/", calls=10, rounds=3) > 0
     with pytest.raises(RuntimeError, match="answered 404"):
         microseconds_per_request(app, "/missing", calls=1, rounds=1)
+
+
+def test_compare_versions_are_served_by_worker_classes_that_exist():
+    # gunicorn names its worker class by import path; uvicorn's own module is deprecated.
+    for folder, target, worker in frameworks.VERSIONS.values():
+        assert (ROOT / folder / "app.py").is_file()
+        assert target.startswith("app:")
+        if worker != "sync":
+            module, _, name = worker.rpartition(".")
+            assert callable(getattr(importlib.import_module(module), name))

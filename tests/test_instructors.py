@@ -8,6 +8,7 @@ import re
 
 import pytest
 from harness.reading import guide_names
+from harness.stages import COMPARE
 from harness.stages import ROOT
 from harness.stages import stage_dirs
 
@@ -16,7 +17,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("stage", stage_dirs(), ids=lambda path: path.name)
+@pytest.mark.parametrize("stage", [*stage_dirs(), COMPARE], ids=lambda path: path.name)
 def test_each_stage_has_a_section_with_the_time_the_readme_gives(stage):
     row = re.search(rf"^\| \[{stage.name}\].*\| ([\d.]+ h) \|$", README, re.MULTILINE)
     section = re.search(rf"^### {stage.name}: .* \(([\d.]+ h)\)$", GUIDE, re.MULTILINE)

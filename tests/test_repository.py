@@ -9,6 +9,7 @@ import pytest
 from harness.source import imported_modules
 from harness.source import python_files
 from harness.source import undocumented
+from harness.stages import COMPARE
 from harness.stages import ROOT
 from harness.stages import stage_dirs
 
@@ -50,7 +51,9 @@ def test_stages_import_only_what_they_teach(name):
 
 
 @pytest.mark.parametrize(
-    "stage", [*stage_dirs(), ROOT / "capstone"], ids=[*stage_ids(), "capstone"]
+    "stage",
+    [*stage_dirs(), COMPARE, ROOT / "capstone"],
+    ids=[*stage_ids(), "compare", "capstone"],
 )
 def test_every_stage_module_and_public_function_has_a_docstring(stage):
     for path in python_files(stage):
@@ -75,7 +78,7 @@ def test_stage_modules_have_unique_names_so_they_share_one_process():
             seen[path.stem] = stage.name
 
 
-@pytest.mark.parametrize("stage", stage_dirs(), ids=stage_ids())
+@pytest.mark.parametrize("stage", [*stage_dirs(), COMPARE], ids=[*stage_ids(), "compare"])
 def test_every_stage_readme_has_the_expected_sections(stage):
     text = (stage / "README.md").read_text(encoding="utf-8")
     headings = re.findall(r"^#+ (.+)$", text, flags=re.MULTILINE)
@@ -90,7 +93,12 @@ def test_every_stage_readme_has_the_expected_sections(stage):
 
 @pytest.mark.parametrize(
     "readme",
-    [ROOT / "README.md", ROOT / "capstone" / "README.md", *(s / "README.md" for s in stage_dirs())],
+    [
+        ROOT / "README.md",
+        ROOT / "capstone" / "README.md",
+        COMPARE / "README.md",
+        *(s / "README.md" for s in stage_dirs()),
+    ],
 )
 def test_relative_links_in_readmes_point_at_files_that_exist(readme):
     for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", readme.read_text(encoding="utf-8")):

@@ -89,6 +89,7 @@ def test_the_app_never_reads_past_content_length(client):
     assert response.status_code < 500
 
 
+@pytest.mark.wsgi_only
 @pytest.mark.hint(
     "run your app under wsgiref.validate.validator to see which PEP 3333 rule it breaks"
 )

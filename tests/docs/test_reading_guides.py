@@ -12,10 +12,11 @@ import pytest
 from harness.reading import guide_names
 from harness.reading import location
 from harness.reading import resolve
+from harness.stages import COMPARE
 from harness.stages import ROOT
 from harness.stages import stage_dirs
 
-READMES = [folder / "README.md" for folder in stage_dirs()]
+READMES = [folder / "README.md" for folder in [*stage_dirs(), COMPARE]]
 
 
 @pytest.mark.parametrize("readme", READMES, ids=[path.parent.name for path in READMES])

@@ -16,6 +16,7 @@ import time
 import pytest
 from harness.servers import running_server
 from harness.servers import venv_environ
+from harness.stages import COMPARE
 from harness.stages import ROOT
 from harness.stages import stage_dirs
 from harness.transcripts import DOCUMENTED_ADDRESS
@@ -25,7 +26,7 @@ from harness.transcripts import parse
 
 READMES = [
     path / "README.md"
-    for path in [*stage_dirs(), ROOT / "capstone"]
+    for path in [*stage_dirs(), COMPARE, ROOT / "capstone"]
     if (path / "README.md").exists()
 ]
 

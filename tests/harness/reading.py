@@ -65,6 +65,8 @@ def main(stage):
     """Print each name of a stage's guide with the place to read it."""
     root = Path(__file__).resolve().parents[2]
     folders = sorted(root.glob(f"{stage}_*/README.md"))
+    if stage.isidentifier() and (root / stage / "README.md").is_file():
+        folders = [root / stage / "README.md"]  # a folder by name: make read STAGE=compare
     if not folders:
         print(f"There is no stage {stage}; say for example: make read STAGE=03")
         return 1

@@ -10,8 +10,12 @@ import re
 import sys
 from pathlib import Path
 
-from tools.stages import ROOT  # noqa: F401 (the tests import the repository's root from here)
+from tools.stages import ROOT
 from tools.stages import reference_stages
+
+# The same app in other frameworks: run and tested like a stage, but not one of the
+# numbered steps (make start and make check leave it out).
+COMPARE = ROOT / "compare"
 
 
 def stage_dirs():

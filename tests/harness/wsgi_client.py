@@ -9,13 +9,12 @@ which later stages need for redirect-after-POST.
 
 import io
 import sys
-from dataclasses import dataclass
-from dataclasses import field
-from http.cookies import SimpleCookie
 from urllib.parse import unquote_to_bytes
-from urllib.parse import urlsplit
 from wsgiref.util import setup_testing_defaults
 from wsgiref.validate import validator
+
+from harness.client_base import ContractClient
+from harness.client_base import Response
 
 
 class SocketLikeInput(io.RawIOBase):
@@ -41,39 +40,15 @@ class SocketLikeInput(io.RawIOBase):
         return len(chunk)
 
 
-@dataclass
-class Response:
-    """What the application sent: status line, headers and the body bytes it yielded."""
-
-    status: str
-    headers: list
-    body: bytes
-    history: list = field(default_factory=list)
-
-    @property
-    def status_code(self):
-        """The status as an int, from the status line '404 Not Found'."""
-        return int(self.status.split(" ", 1)[0])
-
-    def header(self, name, default=None):
-        """The value of the first header called `name`, compared case-insensitively."""
-        for key, value in self.headers:
-            if key.lower() == name.lower():
-                return value
-        return default
-
-    @property
-    def text(self):
-        """The body decoded as UTF-8, as every hello-app page is."""
-        return self.body.decode("utf-8")
-
-
-class WSGIClient:
+class WSGIClient(ContractClient):
     """Send requests to a WSGI callable in-process; see the module docstring for what it checks."""
 
+    # The contract's WSGI-only checks (wsgiref.validate) run with this client only.
+    in_process = True
+
     def __init__(self, app):
+        super().__init__()
         self.app = app
-        self.cookies = SimpleCookie()
 
     def request(self, method, target, body=b"", headers=(), environ=None, validate=True):
         """Call the app once and return a Response.
@@ -108,28 +83,6 @@ class WSGIClient:
         self._store_cookies(response)
         return response
 
-    def get(self, target, **kwargs):
-        """Send a GET request."""
-        return self.request("GET", target, **kwargs)
-
-    def head(self, target, **kwargs):
-        """Send a HEAD request."""
-        return self.request("HEAD", target, **kwargs)
-
-    def post_form(self, target, data, follow_redirects=True):
-        """POST `data` (bytes already form-encoded) and follow any redirect-after-POST."""
-        headers = [("Content-Type", "application/x-www-form-urlencoded")]
-        response = self.request("POST", target, body=data, headers=headers)
-        history = []
-        while follow_redirects and response.status_code in (301, 302, 303, 307, 308):
-            assert len(history) < 5, "more than 5 redirects in a row: is there a redirect loop?"
-            history.append(response)
-            location = urlsplit(response.header("Location", "/"))
-            path = location.path + (f"?{location.query}" if location.query else "")
-            response = self.get(path)
-        response.history = history
-        return response
-
     def _environ(self, method, target, body, headers):
         path, _, query = target.partition("?")
         env = {
@@ -147,18 +100,7 @@ class WSGIClient:
         for name, value in headers:
             key = name.upper().replace("-", "_")
             env[key if key in ("CONTENT_TYPE", "CONTENT_LENGTH") else f"HTTP_{key}"] = value
-        if self.cookies:
-            env["HTTP_COOKIE"] = "; ".join(f"{k}={m.coded_value}" for k, m in self.cookies.items())
+        if self.cookie_header():
+            env["HTTP_COOKIE"] = self.cookie_header()
         setup_testing_defaults(env)
         return env
-
-    def _store_cookies(self, response):
-        for name, value in response.headers:
-            if name.lower() != "set-cookie":
-                continue
-            cookie = SimpleCookie(value)
-            for key, morsel in cookie.items():
-                if morsel["max-age"] == "0" or morsel.value == "":
-                    self.cookies.pop(key, None)
-                else:
-                    self.cookies[key] = morsel.value

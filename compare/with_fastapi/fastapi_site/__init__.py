@@ -1,0 +1,1 @@
+"""The FastAPI version of compare/: the hello pages, their templates and the body limit."""
