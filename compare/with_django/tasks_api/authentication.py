@@ -15,6 +15,11 @@ from capstone.models.base import MAX_ID
 
 from tasks_api.models import User
 
+# The capstone's own words for each refusal (capstone/api/auth.py), so clients can tell them apart.
+EXPIRED = "The token has expired: ask POST /api/v1/tokens for a new one."
+INVALID = "The token is not valid: it is malformed, or was not signed by this server."
+REVOKED = "The token was revoked by a logout, a new password or a deactivation."
+
 
 class CapstoneTokenAuthentication(BaseAuthentication):
     """Authorization: Bearer <the capstone's JWT>."""
@@ -24,10 +29,7 @@ class CapstoneTokenAuthentication(BaseAuthentication):
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise AuthenticationFailed("Send a token: Authorization: Bearer <token>.")
-        user = user_from_token(token.strip())
-        if user is None:
-            raise AuthenticationFailed("The token is invalid, expired or revoked.")
-        return user, token
+        return user_from_token(token.strip()), token
 
     def authenticate_header(self, request):
         """The WWW-Authenticate of a 401 (without one, DRF would answer 403)."""
@@ -35,7 +37,7 @@ class CapstoneTokenAuthentication(BaseAuthentication):
 
 
 def user_from_token(token):
-    """The active user a valid, unrevoked token belongs to, or None."""
+    """The active user a valid, unrevoked token belongs to; else a 401 that says why."""
     try:
         claims = jwt.decode(
             token,
@@ -43,12 +45,15 @@ def user_from_token(token):
             algorithms=["HS256"],
             options={"require": ["exp", "iat", "sub"]},
         )
+    except jwt.ExpiredSignatureError:
+        raise AuthenticationFailed(EXPIRED) from None
     except jwt.InvalidTokenError:
-        return None
+        raise AuthenticationFailed(INVALID) from None
     subject = claims["sub"]
-    if not (subject.isascii() and subject.isdigit() and 0 < int(subject) <= MAX_ID):
-        return None
-    user = User.objects.filter(pk=int(subject)).first()
-    if user is None or not user.active or claims.get("sid") != user.session_token:
-        return None
+    valid_id = subject.isascii() and subject.isdigit() and 0 < int(subject) <= MAX_ID
+    user = User.objects.filter(pk=int(subject)).first() if valid_id else None
+    if user is None:
+        raise AuthenticationFailed(INVALID)
+    if not user.active or claims.get("sid") != user.session_token:
+        raise AuthenticationFailed(REVOKED)
     return user

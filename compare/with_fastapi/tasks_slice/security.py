@@ -23,6 +23,10 @@ from tasks_slice.tables import User
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "capstone-development-key-not-secret")
 bearer = HTTPBearer(auto_error=False)
+# The capstone's own words for each refusal (capstone/api/auth.py), so clients can tell them apart.
+EXPIRED = "The token has expired: ask POST /api/v1/tokens for a new one."
+INVALID = "The token is not valid: it is malformed, or was not signed by this server."
+REVOKED = "The token was revoked by a logout, a new password or a deactivation."
 
 
 def current_user(
@@ -32,24 +36,24 @@ def current_user(
     """The user the request's token belongs to; 401 without a valid, unrevoked token."""
     if credentials is None or not credentials.credentials.strip():
         raise ApiError(401, "Send a token: Authorization: Bearer <token>.")
-    user = user_from_token(session, credentials.credentials.strip())
-    if user is None:
-        raise ApiError(401, "The token is invalid, expired or revoked.")
-    return user
+    return user_from_token(session, credentials.credentials.strip())
 
 
 def user_from_token(session, token):
-    """The active user a valid, unrevoked token belongs to, or None."""
+    """The active user a valid, unrevoked token belongs to; else a 401 that says why."""
     try:
         claims = jwt.decode(
             token, SECRET_KEY, algorithms=["HS256"], options={"require": ["exp", "iat", "sub"]}
         )
+    except jwt.ExpiredSignatureError:
+        raise ApiError(401, EXPIRED) from None
     except jwt.InvalidTokenError:
-        return None
+        raise ApiError(401, INVALID) from None
     subject = claims["sub"]
-    if not (subject.isascii() and subject.isdigit() and 0 < int(subject) <= MAX_ID):
-        return None
-    user = session.get(User, int(subject))
-    if user is None or not user.active or claims.get("sid") != user.session_token:
-        return None
+    valid_id = subject.isascii() and subject.isdigit() and 0 < int(subject) <= MAX_ID
+    user = session.get(User, int(subject)) if valid_id else None
+    if user is None:
+        raise ApiError(401, INVALID)
+    if not user.active or claims.get("sid") != user.session_token:
+        raise ApiError(401, REVOKED)
     return user
