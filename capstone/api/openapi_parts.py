@@ -170,7 +170,7 @@ def listing(plural, item):
 
 
 def path_id(name):
-    """A positive 64-bit id in the path."""
+    """An id in the path: from 1 to MAX_ID (2³¹−1), as the <id:...> converter accepts."""
     return {
         "name": name,
         "in": "path",

@@ -80,7 +80,7 @@ def registered_again(owner):
 def check_login(username_or_email, password, client):
     """The user for these credentials, or None; raises TooManyRequests when throttled."""
     user = find_user(username_or_email)
-    account = name_key((username_or_email or "").strip())[:254]  # LoginFailure.account's size
+    account = throttle_key(username_or_email, user)
     throttle(account, client)
     valid = check_password_hash(user.password_hash if user else UNKNOWN_USER_HASH, password or "")
     if user is None or not valid or not user.active:
@@ -90,6 +90,18 @@ def check_login(username_or_email, password, client):
     db.session.execute(delete(LoginFailure).where(LoginFailure.account == account))
     db.session.commit()
     return user
+
+
+def throttle_key(username_or_email, user):
+    """Whom failed logins are counted against: the account, however it was named.
+
+    By user id when the account exists, so its username and its email share one limit
+    (typing one, then the other, must not double the guesses); else the name as typed.
+    "#" is in no username and no email, so an id never passes for a name.
+    """
+    if user is not None:
+        return f"#{user.id}"
+    return name_key((username_or_email or "").strip())[:254]  # LoginFailure.account's size
 
 
 def throttle(account, client):
@@ -136,12 +148,10 @@ def change_password(user, current, new):
 def clear_login_failures(username_or_email):
     """Forget an account's failed logins, so it may log in at once; how many were forgotten.
 
-    Failures are kept under the name as typed, so the user's username and email both count.
     The per-client limit is left alone: it protects the site from one guessing machine.
     """
-    key = (username_or_email or "").strip().lower()
-    user = find_user(key)
-    names = {key} | ({user.username.lower(), user.email.lower()} if user else set())
+    user = find_user(username_or_email)
+    names = {throttle_key(username_or_email, user), throttle_key(username_or_email, None)}
     result = db.session.execute(delete(LoginFailure).where(LoginFailure.account.in_(names)))
     db.session.commit()
     return result.rowcount

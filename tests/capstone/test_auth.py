@@ -234,17 +234,26 @@ def test_failed_logins_are_throttled_per_account(app, client, build, login):
 
 
 def test_retry_after_says_when_the_account_is_below_the_limit_again(app, client, build, login):
-    build.user("alice")
+    alice = build.user("alice")
     window, limit = app.config["LOGIN_WINDOW_SECONDS"], app.config["LOGIN_FAILURES_PER_ACCOUNT"]
     with app.app_context():
         old = utcnow() - timedelta(seconds=window - 100)  # these leave the window in 100 s
-        db.session.add(LoginFailure(account="alice", client="x", created_at=old))
+        db.session.add(LoginFailure(account=f"#{alice}", client="x", created_at=old))
         db.session.commit()
     for _ in range(limit - 1):
         login(client, "alice", "wrong-password")
     response = login(client, "alice")
     assert response.status_code == 429
     assert 95 <= int(response.headers["Retry-After"]) <= 100
+
+
+def test_the_username_and_the_email_share_one_limit(app, client, build, login):
+    build.user("alice")
+    limit = app.config["LOGIN_FAILURES_PER_ACCOUNT"]
+    for n in range(limit):
+        typed = "alice" if n % 2 else "Alice@Example.org"
+        assert login(client, typed, "wrong-password").status_code == 400
+    assert login(client, "ALICE").status_code == 429
 
 
 def test_failed_logins_are_throttled_per_client(app, client, build, login):
