@@ -6,7 +6,7 @@
     def create_project(): ...
 
 Keys are the caller's own (two users may use the same key) and kept 24 hours; the
-rules are in services/idempotency.py.
+rules are in services/idempotency.py. The view's own commit commits the key.
 """
 
 import functools
@@ -26,6 +26,23 @@ KEY = re.compile(r"[\x21-\x7e]{1,200}")  # visible ASCII, as the header's draft 
 REPLAYED = "Idempotent-Replayed"  # on an answer given again
 
 
+def body_parts():
+    """The request's body as the parts that make it the same request.
+
+    A form's fields and files, since the form is parsed (before_request reads it) and
+    the raw body is gone by now, and since a multipart boundary differs between two
+    sends of one form; else the raw body.
+    """
+    if not request.files and not request.form:
+        return [request.get_data()]
+    parts = [f"{name}={value}".encode() for name, value in sorted(request.form.items(multi=True))]
+    for name, upload in sorted(request.files.items(multi=True)):
+        parts.append(f"{name}:{upload.filename}:{upload.mimetype}".encode())
+        parts.append(upload.stream.read())
+        upload.stream.seek(0)
+    return parts
+
+
 def idempotent(view):
     """Decorate an API create (after token_required) to honour the Idempotency-Key header."""
 
@@ -36,12 +53,13 @@ def idempotent(view):
             return view(*args, **kwargs)
         if not KEY.fullmatch(key):
             raise BadQuery({HEADER: "1 to 200 visible ASCII characters."})
-        print_ = idempotency.fingerprint(request.method, request.path, request.get_data())
+        print_ = idempotency.fingerprint(request.method, request.path, body_parts())
         try:
             kept = idempotency.reserve(g.api_user, key, print_)
         except idempotency.InProgress:
             raise Conflict(
-                f"A request with this {HEADER} is running: send it again soon."
+                f"A request with this {HEADER} was received and has no answer yet: it may"
+                " still be running. Send it again in a moment, or look before you do."
             ) from None
         except idempotency.Mismatch:
             raise Invalid({HEADER: "This key was used for another request."}) from None
@@ -49,17 +67,14 @@ def idempotent(view):
             status, body = kept
             headers = {REPLAYED: "true", "Cache-Control": "no-store"}
             return current_app.response_class(body, status, headers, mimetype="application/json")
-        try:
-            response = current_app.make_response(view(*args, **kwargs))
-        except BaseException:
-            idempotency.release(g.api_user, key)
-            raise
+        response = current_app.make_response(view(*args, **kwargs))  # commits the key with it
         if response.status_code < 300:
-            idempotency.record(
-                g.api_user, key, response.status_code, response.get_data(as_text=True)
-            )
-        else:
-            idempotency.release(g.api_user, key)
+            try:
+                idempotency.record(
+                    g.api_user, key, response.status_code, response.get_data(as_text=True)
+                )
+            except Exception:  # the create is done: say so, whatever befalls its copy
+                current_app.logger.warning("The answer for %s %r was not kept", HEADER, key)
         return response
 
     return wrapped

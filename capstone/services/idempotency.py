@@ -1,13 +1,12 @@
 """Idempotency keys: a create retried with the same key is answered, not done, again.
 
 A client whose POST timed out cannot know whether it happened; sending it again with
-the same `Idempotency-Key` is safe. The key is reserved before the request runs (the
-database's unique constraint decides between two copies racing), the answer is kept
-with it for KEPT_FOR, and a copy gets that answer. Only successful answers are kept:
-a request that failed may be sent again, fixed, with the same key.
-
-If the server died between doing the request and keeping its answer, the key stays
-reserved without one: copies are told to wait (409) until it is STALE, then run.
+the same `Idempotency-Key` is safe. The key is written in the same transaction as the
+create itself, so the two are committed together or not at all: a request that failed
+leaves its key free, and one that succeeded cannot be done again, even if the server
+died before it could keep the answer. A copy arriving while the first runs waits for
+its commit (the key's unique index), then gets the kept answer, or a 409 while there
+is none yet. Keys are kept for KEPT_FOR.
 """
 
 import hashlib
@@ -22,74 +21,51 @@ from capstone.models import IdempotencyKey
 from capstone.models.base import utcnow
 
 KEPT_FOR = timedelta(hours=24)
-STALE = timedelta(minutes=1)  # a reservation without an answer after this was abandoned
 
 
 class InProgress(Exception):
-    """A request with this key is running now."""
+    """A request with this key was received, and its answer is not kept (yet)."""
 
 
 class Mismatch(Exception):
     """The key was used for another request (another path or body)."""
 
 
-def fingerprint(method, path, body):
-    """A digest of what makes two requests the same one."""
-    digest = hashlib.sha256(f"{method} {path}\n".encode())
-    digest.update(body)
+def fingerprint(method, path, parts):
+    """A digest of what makes two requests the same one: method, path, and body parts."""
+    digest = hashlib.sha256(f"{method} {path}".encode())
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()
 
 
 def reserve(user, key, print_):
-    """Reserve `key` for this request: None to go ahead, or the kept (status, body) to replay.
+    """Take `key` for this request, uncommitted: None to go ahead, or the kept (status, body).
 
-    Raises InProgress while a copy runs, Mismatch if the key belongs to another request.
+    The caller's change commits the key with it. Raises InProgress while a copy's answer
+    is not kept, Mismatch if the key belongs to another request.
     """
     now = utcnow()
     db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.created_at < now - KEPT_FOR))
     values = {"user_id": user.id, "key": key, "fingerprint": print_, "created_at": now}
-    reserved = db.insert_unless_taken(IdempotencyKey, **values)
-    db.session.commit()  # visible to copies before this request does anything
-    if reserved is not None:
+    if db.insert_unless_taken(IdempotencyKey, **values) is not None:
         return None
     kept = db.session.scalar(
         select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
     )
-    if kept is None:  # expired and purged between the two statements: try once more
-        return reserve(user, key, print_)
+    db.session.rollback()  # nothing of this request is to be written
     if kept.fingerprint != print_:
         raise Mismatch
-    if kept.status is not None:
-        return kept.status, kept.body
-    # Abandoned (no answer after STALE): the one copy whose UPDATE matches takes it over.
-    taken_over = db.session.execute(
-        update(IdempotencyKey)
-        .where(
-            IdempotencyKey.id == kept.id,
-            IdempotencyKey.status.is_(None),
-            IdempotencyKey.created_at < now - STALE,
-        )
-        .values(created_at=now)
-    )
-    db.session.commit()
-    if taken_over.rowcount != 1:
+    if kept.status is None:
         raise InProgress
-    return None
+    return kept.status, kept.body
 
 
 def record(user, key, status, body):
-    """Keep the answer of the request that reserved `key`."""
-    kept = db.session.scalar(
-        select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
-    )
-    kept.status, kept.body = status, body
-    db.session.commit()
-
-
-def release(user, key):
-    """Give `key` up after a failed request, so that it can be sent again."""
-    db.session.rollback()
+    """Keep the answer of the request that took `key`: copies get it from now on."""
     db.session.execute(
-        delete(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
+        update(IdempotencyKey)
+        .where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
+        .values(status=status, body=body)
     )
     db.session.commit()

@@ -5,6 +5,7 @@ killed mid-request); it sends the same request with the same key, and gets the f
 answer. Two copies racing create one row.
 """
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from capstone_support.live import serving
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 
 from capstone.database import db
 from capstone.models import IdempotencyKey
@@ -144,3 +146,32 @@ def test_the_document_offers_the_header_on_every_create(client):
         ("/tasks/{task_id}/comments", "post"),
         ("/tasks/{task_id}/attachments", "post"),
     }
+
+
+def test_a_create_whose_answer_was_not_kept_is_never_done_again(app, post_task, monkeypatch):
+    def lost(*args, **kwargs):
+        raise OperationalError("UPDATE idempotency_key ...", {}, Exception("database is locked"))
+
+    monkeypatch.setattr("capstone.services.idempotency.record", lost)
+    first = post_task(**{"Idempotency-Key": "k-1"})
+    assert first.status_code == 201  # done, and said so
+    monkeypatch.undo()
+    again = post_task(**{"Idempotency-Key": "k-1"})
+    assert again.status_code == 409  # the key came with the create; its answer did not
+    assert task_count(app) == 2
+
+
+def test_an_upload_with_its_key_is_one_file_and_another_file_is_a_422(client, auth, team):
+    url, bob = f"/api/v1/tasks/{team['task']}/attachments", auth("bob")
+
+    def upload(name, content):
+        data = {"file": (io.BytesIO(content), name)}
+        headers = {**bob, "Idempotency-Key": "up-1"}
+        return client.post(url, data=data, headers=headers, content_type="multipart/form-data")
+
+    first, again = upload("a.txt", b"hello"), upload("a.txt", b"hello")
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.get_json() == first.get_json() and again.headers["Idempotent-Replayed"] == "true"
+    assert upload("b.txt", b"other").status_code == 422
+    listing = client.get(url, headers=bob).get_json()["attachments"]
+    assert [attachment["name"] for attachment in listing] == ["a.txt"]
