@@ -43,6 +43,9 @@ def body(model):
     try:
         return model.model_validate_json(request.get_data()).model_dump(exclude_unset=True)
     except ValidationError as error:
+        if any(item["type"] == "json_invalid" for item in error.errors()):
+            # get_json() read it, so this is pydantic's depth limit (200), below json's.
+            raise BadRequest("The body is not valid JSON.") from None
         raise Invalid(fields_of(error)) from None
 
 

@@ -67,7 +67,8 @@ def send_email(job, email_id):
         mail.deliver(current_app.config, message)
     except (smtplib.SMTPException, OSError) as error:
         email.last_error = f"{type(error).__name__}: {error}"[:500]
-        if mail.is_permanent(error) or job.request.retries >= MAX_RETRIES:
+        # Counted per email, not per job: the sweep and "ask again" start jobs of their own.
+        if mail.is_permanent(error) or email.attempts > MAX_RETRIES:
             db.session.commit()  # stays claimed: nobody will try again
             current_app.logger.warning(
                 "Email %s not sent after %s attempts: %s",
@@ -76,7 +77,7 @@ def send_email(job, email_id):
                 email.last_error,
             )
             return "failed"
-        countdown = backoff(job.request.retries)
+        countdown = backoff(email.attempts - 1)
         email.claimed_at = None  # free for the retry, or for the sweep if the retry is lost
         email.next_attempt_at = utcnow() + timedelta(seconds=countdown) + emails.grace()
         db.session.commit()

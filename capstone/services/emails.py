@@ -22,6 +22,8 @@ from capstone.database import db
 from capstone.models import OutboundEmail
 from capstone.models.base import utcnow
 
+SWEEP_AGAIN = 10
+
 
 def external_url(endpoint, **values):
     """The absolute URL of `endpoint` under PUBLIC_URL; works in jobs, which have no request."""
@@ -70,9 +72,16 @@ def due_emails(limit=500):
         .order_by(OutboundEmail.next_attempt_at)
         .limit(limit)
     ).all()
-    # Not again while these jobs are on their way.
+    # Not again while these jobs are on their way; and if the broker or the workers are
+    # away for long, one job per email every SWEEP_AGAIN sweeps, not one each minute.
     db.session.execute(
-        update(OutboundEmail).where(OutboundEmail.id.in_(due)).values(next_attempt_at=now + grace())
+        update(OutboundEmail)
+        .where(
+            OutboundEmail.id.in_(due),
+            OutboundEmail.sent_at.is_(None),
+            OutboundEmail.claimed_at.is_(None),
+        )
+        .values(next_attempt_at=now + SWEEP_AGAIN * grace())
     )
     db.session.commit()
     return due
