@@ -4,8 +4,8 @@ The handler starts from `error.get_response()`, so headers such as Allow (405) a
 WWW-Authenticate (401) survive; only the body is replaced. Unhandled exceptions arrive
 here as InternalServerError, after Flask has logged the traceback. A database that
 gave up on a transaction for a reason that passes (a deadlock broken, a serialization
-failure, SQLite busy past its timeout) is a 503 with Retry-After: nothing was changed,
-and the same request sent again will most likely work.
+failure, SQLite busy past its timeout) is a 503 with Retry-After: the transaction it
+broke off was rolled back, and the same request sent again will most likely work.
 """
 
 from flask import current_app
@@ -26,7 +26,7 @@ MESSAGES = {
     413: "That upload is too large.",
     429: "Too many attempts. Please wait a few minutes and try again.",
     500: "Something went wrong on our side. It has been logged; please try again later.",
-    503: "We are busy: nothing was changed. Please try again in a moment.",
+    503: "We are busy: what this request was changing was not saved. Please try again.",
 }
 
 # SQLSTATEs of failures that pass: serialization_failure, deadlock_detected, lock_not_available.

@@ -124,6 +124,6 @@ def test_a_transaction_the_database_gave_up_on_is_a_503_to_retry(
     login(client, "bob")
     page = client.post(f"/tasks/{team['task']}/status", data={"status": "done"})
     assert (page.status_code, page.mimetype) == (503, "text/html")
-    assert "nothing was changed" in page.text
+    assert "was not saved" in page.text
     assert "deadlock detected" in caplog.text  # one warning line, no traceback
     assert "Traceback" not in caplog.text
