@@ -46,7 +46,8 @@ def register(username, email, password):
     An address that already has an account gets the same answer as a new one (None is
     returned instead of a user), and its owner is emailed. The answer does not tell; a
     prober can still learn it by trying the same username again (it stays free), or by
-    logging in, which the login throttle slows. Usernames are shown to others anyway, so a taken one is said.
+    logging in, which the login throttle slows. Usernames are shown to others anyway,
+    so a taken one is said.
     """
     username, email = (username or "").strip(), (email or "").strip().lower()
     password_hash = hash_new_password(password)
