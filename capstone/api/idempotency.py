@@ -35,12 +35,12 @@ def body_parts():
     """
     if not request.files and not request.form:
         return [request.get_data()]
-    parts = [f"{name}={value}".encode() for name, value in sorted(request.form.items(multi=True))]
-    for name, upload in sorted(request.files.items(multi=True)):
-        parts.append(f"{name}:{upload.filename}:{upload.mimetype}".encode())
-        parts.append(upload.stream.read())
+    parts = [f"{name}={value}".encode() for name, value in request.form.items(multi=True)]
+    for name, upload in request.files.items(multi=True):
+        content = upload.stream.read()
         upload.stream.seek(0)
-    return parts
+        parts.append(f"{name}:{upload.filename}:{upload.mimetype}:".encode() + content)
+    return sorted(parts)  # the order of a form's fields does not make it another request
 
 
 def idempotent(view):

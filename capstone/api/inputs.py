@@ -3,11 +3,15 @@
 from flask import request
 from pydantic import ValidationError
 from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import UnsupportedMediaType
 
+from capstone.api.schemas import NOT_BLANK
+from capstone.api.schemas import PATTERN_MESSAGES
 from capstone.services.errors import Invalid
 from capstone.services.tasks import MAX_PER_PAGE
 
 DEFAULT_PER_PAGE = 20
+JSON_ONLY = "Send the body as JSON, with Content-Type: application/json."
 
 
 class BadQuery(BadRequest):
@@ -19,13 +23,22 @@ class BadQuery(BadRequest):
 
 
 def fields_of(error):
-    """Pydantic's errors as {"field": "message"}; null where it is refused says so plainly."""
+    """Pydantic's errors as {"field": "message"}, in words a client can act on."""
     return {
-        ".".join(str(part) for part in item["loc"]) or "body": (
-            "This field cannot be null." if item.get("input", ...) is None else item["msg"]
-        )
+        ".".join(str(part) for part in item["loc"]) or "body": message(item)
         for item in error.errors()
     }
+
+
+def message(item):
+    """One pydantic error in words: null refused, a pattern missed, or pydantic's own."""
+    if item.get("input", ...) is None:
+        return "This field cannot be null."
+    if item["type"] == "string_pattern_mismatch":
+        return PATTERN_MESSAGES.get(item["ctx"]["pattern"], item["msg"])
+    if item["type"] == "string_too_short" and item.get("input") == "":
+        return PATTERN_MESSAGES[NOT_BLANK]
+    return item["msg"]
 
 
 def body(model):
@@ -37,7 +50,11 @@ def body(model):
     per field.
     """
     try:
-        request.get_json()  # UnsupportedMediaType (415) passes through: it is not a BadRequest
+        request.get_json()
+    except UnsupportedMediaType:
+        raise UnsupportedMediaType(
+            "Send the body as JSON, with Content-Type: application/json."
+        ) from None
     except (BadRequest, RecursionError):
         raise BadRequest("The body is not valid JSON.") from None
     try:

@@ -22,10 +22,17 @@ from pydantic import field_validator
 from capstone.models.base import MAX_ID
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Username = Annotated[str, Field(min_length=3, max_length=40, pattern=r"^[\w.-]+$")]
+USERNAME_PATTERN = r"^[\w.-]+$"
+NOT_BLANK = r"\S"  # at least one character that is not a space
+# What a client is told when a text does not match its pattern, in words, not as a regex.
+PATTERN_MESSAGES = {
+    USERNAME_PATTERN: "Letters, digits, '.', '-' and '_' only.",
+    NOT_BLANK: "This field must not be blank.",
+}
+Username = Annotated[str, Field(min_length=3, max_length=40, pattern=USERNAME_PATTERN)]
 Password = Annotated[str, Field(min_length=8, max_length=1024)]
-ProjectName = Annotated[str, Field(min_length=1, max_length=120, pattern=r"\S")]
-Title = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+ProjectName = Annotated[str, Field(min_length=1, max_length=120, pattern=NOT_BLANK)]
+Title = Annotated[str, Field(min_length=1, max_length=200, pattern=NOT_BLANK)]
 Status = Literal["todo", "in_progress", "review", "done"]
 Priority = Literal["low", "medium", "high", "urgent"]
 
@@ -112,7 +119,7 @@ class TaskPatch(Input):
 class CommentIn(Input):
     """POST /tasks/<id>/comments."""
 
-    body: Annotated[str, Field(min_length=1, max_length=5000, pattern=r"\S")]
+    body: Annotated[str, Field(min_length=1, max_length=5000, pattern=NOT_BLANK)]
 
 
 class ResetIn(Input):

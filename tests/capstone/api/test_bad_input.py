@@ -179,3 +179,19 @@ def test_deeply_nested_json_is_a_400_on_every_json_endpoint(client, alice, team,
             assert answer.status_code == 400, deep[:20]
             assert answer.get_json()["error"] == "bad_request"
     assert not [record for record in caplog.records if record.levelname == "ERROR"]
+
+
+def test_messages_say_what_to_do_in_words(client, alice, team):
+    url = f"/api/v1/projects/{team['project']}/tasks"
+    for title in ("   ", ""):
+        blank = client.post(url, json={"title": title}, headers=alice).get_json()
+        assert blank["fields"] == {"title": "This field must not be blank."}
+    name = client.post(
+        "/api/v1/users", json={"username": "a b", "email": "a@example.org", "password": "x" * 9}
+    )
+    assert name.get_json()["fields"] == {"username": "Letters, digits, '.', '-' and '_' only."}
+    not_json = client.post(url, data="title=x", content_type="text/plain", headers=alice)
+    assert (not_json.status_code, not_json.get_json()["message"]) == (
+        415,
+        "Send the body as JSON, with Content-Type: application/json.",
+    )
