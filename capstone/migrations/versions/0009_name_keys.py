@@ -11,12 +11,11 @@ Revises: 0008_task_count_lock_order
 Create Date: 2026-12-01
 """
 
+import unicodedata
 from collections import defaultdict
 
 import sqlalchemy as sa
 from alembic import op
-
-from capstone.models.user import name_key
 
 revision = "0009_name_keys"
 down_revision = "0008_task_count_lock_order"
@@ -31,6 +30,15 @@ USERS = sa.table(
     sa.column("username_key", sa.String),
     sa.column("email_key", sa.String),
 )
+
+
+def name_key(text):
+    """models.user.name_key as it was when this migration was written (NFKC, case folding).
+
+    A copy on purpose: a migration replays history, and must not change if the model's
+    function does later (a later change would come with a migration of its own).
+    """
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
 class NameClash(RuntimeError):
