@@ -14,4 +14,5 @@ from capstone.api import attachments  # noqa: E402, F401
 from capstone.api import notifications  # noqa: E402, F401
 from capstone.api import openapi  # noqa: E402, F401
 from capstone.api import projects  # noqa: E402, F401
+from capstone.api import query_parameters  # noqa: E402, F401
 from capstone.api import tasks  # noqa: E402, F401

@@ -9,7 +9,7 @@ from capstone.api import schemas
 from capstone.config import Config
 
 ERROR_STATUSES = {
-    "400": "Malformed JSON, or a query parameter that makes no sense.",
+    "400": "Malformed JSON, or a query parameter that makes no sense or that is not listed.",
     "401": "No token, or an invalid, expired or revoked one.",
     "403": "Visible, but not yours to change.",
     "404": "Not found, or not visible to you.",

@@ -47,6 +47,19 @@ class BadQuery(ParseError):
         self.fields = fields
 
 
+# The query parameters of the task list (the capstone's OpenAPI document lists the same).
+LIST_PARAMETERS = {"page", "per_page", "status", "priority", "assignee_id"}
+LIST_PARAMETERS |= {"overdue", "archived", "q", "sort", "order"}
+UNKNOWN = "This request takes no such parameter; the API's documentation lists those it takes."
+
+
+def refuse_unknown(params, takes):
+    """BadQuery naming each parameter not in `takes`: a typo (sort_by=) is not ignored."""
+    unknown = sorted(set(params) - takes)
+    if unknown:
+        raise BadQuery(dict.fromkeys(unknown, UNKNOWN))
+
+
 @dataclass
 class Paging:
     """Which page, and how long a page is."""

@@ -9,8 +9,10 @@ from rest_framework.exceptions import NotFound
 
 from tasks_api.models import Project
 from tasks_api.models import Task
+from tasks_api.query import LIST_PARAMETERS
 from tasks_api.query import filter_tasks
 from tasks_api.query import paging
+from tasks_api.query import refuse_unknown
 from tasks_api.serializers import TaskSerializer
 
 
@@ -19,10 +21,22 @@ def visible(queryset, user, membership):
     return queryset if user.is_admin else queryset.filter(**{membership: user})
 
 
-class ProjectTaskList(generics.ListAPIView):
+class KnownParameters:
+    """Unknown query parameters are a 400 before the token is read, as in the capstone."""
+
+    takes = frozenset()
+
+    def initial(self, request, *args, **kwargs):
+        """DRF's first step (authentication comes next), with the parameters checked first."""
+        refuse_unknown(request.query_params, self.takes)
+        super().initial(request, *args, **kwargs)
+
+
+class ProjectTaskList(KnownParameters, generics.ListAPIView):
     """The project's tasks, filtered, sorted and paged."""
 
     serializer_class = TaskSerializer
+    takes = LIST_PARAMETERS
 
     def get_queryset(self):
         """The project's tasks, in the capstone's order of checks: access, paging, filters."""
@@ -34,7 +48,7 @@ class ProjectTaskList(generics.ListAPIView):
         return filter_tasks(Task.objects.filter(project=project), self.request.query_params)
 
 
-class TaskDetail(generics.RetrieveAPIView):
+class TaskDetail(KnownParameters, generics.RetrieveAPIView):
     """One task."""
 
     serializer_class = TaskSerializer

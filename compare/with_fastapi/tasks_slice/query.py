@@ -6,8 +6,10 @@ each message its way, so the parameters arrive as text and are checked here. The
 values (statuses, priorities, the largest id) come from the capstone's models.
 """
 
+import inspect
 from dataclasses import dataclass
 
+from fastapi import Request
 from sqlalchemy import case
 
 from capstone.models import PRIORITIES
@@ -96,3 +98,20 @@ def task_query(
         status, priority, assignee, TRUE_FALSE[overdue], TRUE_FALSE[archived],
         q or None, sort, order, page_number, page_size,
     )  # fmt: skip
+
+
+# The list's query parameters are task_query's own: FastAPI reads them from its signature.
+LIST_PARAMETERS = frozenset(inspect.signature(task_query).parameters)
+UNKNOWN = "This request takes no such parameter; the API's documentation lists those it takes."
+
+
+def known_parameters(request: Request):
+    """A 400 naming each query parameter the route does not take: a typo is not ignored.
+
+    FastAPI ignores query parameters it was not told of; the capstone refuses them,
+    before the token. The list is the route with a project id in its path.
+    """
+    takes = LIST_PARAMETERS if "project_id" in request.path_params else frozenset()
+    unknown = sorted(set(request.query_params) - takes)
+    if unknown:
+        raise bad_query(dict.fromkeys(unknown, UNKNOWN))

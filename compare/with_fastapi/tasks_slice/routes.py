@@ -23,6 +23,7 @@ from tasks_slice.errors import NOT_FOUND
 from tasks_slice.errors import ApiError
 from tasks_slice.query import SORTS
 from tasks_slice.query import TaskQuery
+from tasks_slice.query import known_parameters
 from tasks_slice.query import task_query
 from tasks_slice.schemas import TaskOut
 from tasks_slice.schemas import TaskPage
@@ -49,7 +50,7 @@ def path_ids(request: Request):
             raise ApiError(404, NOT_FOUND)
 
 
-router = APIRouter(prefix="/api/v1", dependencies=[Depends(path_ids)])
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(path_ids), Depends(known_parameters)])
 SessionDep = Annotated[Session, Depends(get_session)]
 UserDep = Annotated[User, Depends(current_user)]
 

@@ -195,3 +195,19 @@ def test_messages_say_what_to_do_in_words(client, alice, team):
         415,
         "Send the body as JSON, with Content-Type: application/json.",
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "unknown"),
+    [("sort_by=title", ["sort_by"]), ("status=todo&perpage=5&Sort=title", ["Sort", "perpage"])],
+)
+def test_unknown_query_parameters_are_a_400_naming_them(client, alice, team, query, unknown):
+    url = f"/api/v1/projects/{team['project']}/tasks?{query}"
+    for answer in (client.get(url, headers=alice), client.get(url)):  # before the token too
+        assert answer.status_code == 400
+        assert sorted(answer.get_json()["fields"]) == unknown
+    assert client.get(f"/api/v1/tasks/{team['task']}?page=2", headers=alice).status_code == 400
+    assert (
+        client.get(f"/api/v1/projects/{team['project']}/tasks?page=2", headers=alice).status_code
+        == 200
+    )

@@ -46,6 +46,8 @@ def battery(world):
             "status=",
             "archived=1&overdue=maybe",
             "page=-1&per_page=x",
+            "sort_by=title",  # unknown parameters: a 400 naming them
+            "status=todo&perpage=5&Sort=title",
         )
     ]
     outsiders_project = LIST.format(project=world["other"])
@@ -68,6 +70,9 @@ def battery(world):
         ("alice", "/api/v1/projects/0/tasks"),
         ("alice", "/api/v1/tasks/abc"),
         ("none", "/api/v1/projects/2147483648/tasks"),
+        ("alice", f"/api/v1/tasks/{world['task']}?page=2"),  # the detail takes none
+        ("none", f"{tasks}?sort_by=title"),  # checked before the token
+        ("carol", f"{outsiders_project}?sort_by=title"),
     ]
     for bad in ("dave", "eve", "expired", "wrong_key", "garbage", "basic", "empty", "none"):
         cases += [(bad, tasks), (bad, f"/api/v1/tasks/{world['task']}")]
