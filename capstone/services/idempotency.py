@@ -54,6 +54,8 @@ def reserve(user, key, print_):
         select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
     )
     db.session.rollback()  # nothing of this request is to be written
+    if kept is None:  # expired and purged by another request in between: as if running
+        raise InProgress
     if kept.fingerprint != print_:
         raise Mismatch
     if kept.status is None:

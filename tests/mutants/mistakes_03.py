@@ -98,4 +98,17 @@ MISTAKES = [
         REQUESTS,
         r"escape",
     ),
+    Mistake(
+        "get-json-trusted-with-any-nesting",
+        "app.py",
+        """        try:
+            data = request.get_json()
+        except RecursionError:
+            raise BadRequest("The JSON is nested too deeply.") from None
+""",
+        """        data = request.get_json()
+""",
+        REQUESTS,
+        r"RecursionError",
+    ),
 ]

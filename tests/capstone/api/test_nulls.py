@@ -7,6 +7,7 @@ cleared was documented as nullable, and clients generated from it sent null.
 """
 
 import pytest
+from capstone_support.openapi import json_operations
 
 # A valid body for each request schema; a field set to null is the only thing wrong.
 VALID = {
@@ -27,16 +28,6 @@ VALID = {
 def takes_null(schema):
     """Whether a property's JSON Schema admits null."""
     return schema.get("type") == "null" or {"type": "null"} in schema.get("anyOf", [])
-
-
-def json_operations(document):
-    """(method, path, schema name) of every operation with a JSON request body."""
-    for path, item in document["paths"].items():
-        for method, operation in item.items():
-            content = operation.get("requestBody", {}).get("content", {})
-            if "application/json" in content:
-                name = content["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
-                yield method, path, name
 
 
 @pytest.fixture
