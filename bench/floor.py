@@ -12,6 +12,7 @@ Serve it with gunicorn (DATABASE_URL and SECRET_KEY in the environment, sqlite:/
 postgresql+psycopg://): python -m gunicorn bench.floor:application
 """
 
+import hashlib
 import json
 import os
 import re
@@ -72,9 +73,13 @@ def make_app(database_url, secret_key):
     def application(environ, start_response):
         headers = [("Content-Type", "application/json"), *SECURITY_HEADERS]
         try:
-            status, payload = answer(environ, connection, statements, secret_key)
-            body = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode() + b"\n"
-            headers.append(("Cache-Control", "no-store"))
+            tag, build = answer(environ, connection, statements, secret_key)
+            headers += [("ETag", f'"{tag}"'), ("Cache-Control", "private, no-cache")]
+            if environ.get("HTTP_IF_NONE_MATCH") == f'"{tag}"':
+                start_response("304 NOT MODIFIED", headers)
+                return []
+            status = "200 OK"
+            body = json.dumps(build(), sort_keys=True, separators=(",", ":")).encode() + b"\n"
         except Refused as refused:
             status = refused.status
             payload = {"error": refused.code, "message": refused.message}
@@ -90,7 +95,11 @@ def make_app(database_url, secret_key):
 
 
 def answer(environ, connection, statements, secret_key):
-    """(status, payload) for one request, or Refused."""
+    """(ETag, a function making the payload) for one request, or Refused.
+
+    The ETag is made like the capstone's, of the caller, the day, what was asked and
+    the project's version, read before (or with) the rows.
+    """
     path = environ["PATH_INFO"]
     found = [(kind, match) for pattern, kind in ROUTES if (match := pattern.fullmatch(path))]
     if not found:
@@ -102,11 +111,19 @@ def answer(environ, connection, statements, secret_key):
         row = statements.task(connection, user, int(match[1]))
         if row is None:
             raise Refused("404 NOT FOUND", "not_found", "There is no such task.")
-        return "200 OK", floor_sql.task_json(row, today)
-    if not statements.visible(connection, user, int(match[1])):
+        tag = etag(user, today, kind, match[1], row[-1])
+        return tag, lambda: floor_sql.task_json(row[:-1], today)
+    version = statements.visible(connection, user, int(match[1]))
+    if version is None:
         raise Refused("404 NOT FOUND", "not_found", "There is no such project.")
     query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
-    return "200 OK", statements.page(connection, int(match[1]), query, today)
+    tag = etag(user, today, kind, match[1], version[0], sorted(query.items()))
+    return tag, lambda: statements.page(connection, int(match[1]), query, today)
+
+
+def etag(*validators):
+    """A short hash of what identifies an answer."""
+    return hashlib.blake2b(repr(validators).encode(), digest_size=12).hexdigest()
 
 
 def user_from(authorization, connection, statements, secret_key):

@@ -67,10 +67,13 @@ class Statements:
         self.mark = mark
         members = f"SELECT project_id FROM project_member WHERE user_id = {mark}"
         self.user_sql = f'SELECT active, session_token, role FROM "user" WHERE id = {mark}'
-        visible = f"({mark} OR project_id IN ({members}))"  # an admin, or a member
-        self.task_sql = f"SELECT {COLUMNS} FROM task WHERE id = {mark} AND {visible}"
+        visible = f"({mark} OR task.project_id IN ({members}))"  # an admin, or a member
+        self.task_sql = (
+            f"SELECT {', '.join('task.' + name for name in NAMES)}, project.version FROM task"
+            f" JOIN project ON project.id = task.project_id WHERE task.id = {mark} AND {visible}"
+        )
         self.visible_sql = (
-            f"SELECT 1 FROM project WHERE id = {mark} AND ({mark} OR id IN ({members}))"
+            f"SELECT version FROM project WHERE id = {mark} AND ({mark} OR id IN ({members}))"
         )
 
     def user(self, connection, user_id):
@@ -78,12 +81,12 @@ class Statements:
         return connection.execute(self.user_sql, (user_id,)).fetchone()
 
     def task(self, connection, user, task_id):
-        """The task's row if `user` ((id, is_admin)) may see it, else None."""
+        """The task's row, then its project's version, if `user` ((id, is_admin)) may see it."""
         user_id, admin = user
         return connection.execute(self.task_sql, (task_id, admin, user_id)).fetchone()
 
     def visible(self, connection, user, project_id):
-        """True if `user` may see the project."""
+        """(The project's version,) if `user` may see it, else None."""
         user_id, admin = user
         return connection.execute(self.visible_sql, (project_id, admin, user_id)).fetchone()
 

@@ -31,9 +31,14 @@ VISIBLE_TASK = select(Task).where(
 )
 
 
+def bindings(user, object_id):
+    """The values VISIBLE_PROJECT and VISIBLE_TASK are run with."""
+    return {"id": object_id, "admin": user.is_admin, "user": user.id}
+
+
 def visible(statement, user, object_id):
     """The row of VISIBLE_PROJECT or VISIBLE_TASK for `object_id`, if `user` may see it."""
-    return db.session.scalar(statement, {"id": object_id, "admin": user.is_admin, "user": user.id})
+    return db.session.scalar(statement, bindings(user, object_id))
 
 
 def member_project_ids(user):
