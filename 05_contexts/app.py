@@ -136,7 +136,11 @@ def report_failed_request(error):
 
 @app.teardown_appcontext
 def close_resources(error):
-    """Runs as the application context ends: where per-context resources in g get closed."""
+    """Runs as the application context ends: where per-context resources in g get closed.
+
+    demo_g.py keeps a file in g.resource to show it; stage 06 closes its database
+    connection this way.
+    """
     resource = g.pop("resource", None)
     if resource is not None:
         resource.close()

@@ -4,8 +4,12 @@ Run: python 05_contexts/demo_g.py
 
 g is a namespace for data that one request (or one job) needs in several places:
 the current user, a database connection. It is not a cache between requests: each
-request gets a fresh application context, and so a fresh, empty g.
+request gets a fresh application context, and so a fresh, empty g. What a context
+opens and keeps in g is closed as it ends: app.py's close_resources does that for
+g.resource, shown last.
 """
+
+import os
 
 from flask import g
 
@@ -28,3 +32,10 @@ with app.app_context():
     with app.test_request_context("/inside"):
         g.counter += 1  # the request reused this app context, and so its g
     print(f"a request inside an existing app context shares its g: g.counter is {g.counter}")
+
+with app.app_context():
+    # Opened once, shared by whatever runs in this context (a file here; a database
+    # connection in stage 06), and left to the teardown to close.
+    g.resource = resource = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (the teardown closes it)
+    print(f"g.resource is open: {not resource.closed}")
+print(f"the app context ended, close_resources closed it: {resource.closed}")

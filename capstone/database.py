@@ -137,7 +137,12 @@ class Database:
 
     def after_commit(self, callback):
         """Call `callback()` after the current transaction commits; never if it rolls back."""
-        self.session.info.setdefault(AFTER_COMMIT, []).append(callback)
+        session = self.session
+        if not session.in_transaction():
+            # Before any SQL there is no transaction yet, and a rollback would not be
+            # heard: the callback would wait for the next commit, of another change.
+            session.begin()
+        session.info.setdefault(AFTER_COMMIT, []).append(callback)
 
     def insert_unless_taken(self, model, **values):
         """INSERT a `model` row unless one with the same unique key exists: its id, or None.

@@ -1,4 +1,7 @@
-"""The forms of projects, tasks and comments (the account forms are in auth/forms.py)."""
+"""The base of every form of the site, and the forms of projects, tasks and comments.
+
+The account forms are in auth/forms.py.
+"""
 
 from flask_wtf import FlaskForm
 from wtforms import DateField
@@ -15,21 +18,41 @@ from capstone.models import STATUSES
 from capstone.models import label
 from capstone.services.comments import MAX_COMMENT_LENGTH
 
+NUL_IN_FIELD = "The NUL character is not allowed here."
 
-class ProjectForm(FlaskForm):
+
+class Form(FlaskForm):
+    """A FlaskForm whose text fields refuse the NUL character, naming the field.
+
+    The rest of what was typed comes back, with the NUL shown as U+FFFD, so the person
+    sees where it was (security.py keeps a NUL from anywhere else out of the database).
+    """
+
+    def validate(self, extra_validators=None):
+        """Validate as FlaskForm does; then fail each field whose text holds a NUL."""
+        valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field.data, str) and "\x00" in field.data:
+                field.data = field.data.replace("\x00", "\ufffd")
+                field.errors = [*field.errors, NUL_IN_FIELD]
+                valid = False
+        return valid
+
+
+class ProjectForm(Form):
     """Create or edit a project."""
 
     name = StringField("Name", validators=[DataRequired(), Length(max=120)])
     description = TextAreaField("Description", validators=[Length(max=5000)])
 
 
-class MemberForm(FlaskForm):
+class MemberForm(Form):
     """Add a member by username or email."""
 
     user = StringField("Username or email", validators=[DataRequired(), Length(max=254)])
 
 
-class TaskForm(FlaskForm):
+class TaskForm(Form):
     """Create or edit a task; the assignee choices are the project's members."""
 
     title = StringField("Title", validators=[DataRequired(), Length(max=200)])
@@ -61,7 +84,7 @@ class TaskForm(FlaskForm):
         }
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     """A new comment."""
 
     body = TextAreaField("Comment", validators=[DataRequired(), Length(max=MAX_COMMENT_LENGTH)])

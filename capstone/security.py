@@ -1,4 +1,4 @@
-"""Security headers on every response, and the NUL character refused in every request.
+"""Security headers on every response, and the NUL character kept out of the database.
 
 The Content-Security-Policy allows scripts, styles and images from this site only
 (the stylesheet is served locally, there is no CDN), so an injected <script> would
@@ -10,12 +10,22 @@ Over HTTPS, production adds Strict-Transport-Security (HSTS_SECONDS, a year): th
 browser then goes straight to https:// for that long, so nobody on the network can
 keep it on plain HTTP. Never in development, where a browser that saw it once would
 refuse http://localhost; never over plain HTTP, where it would mean nothing.
+
+PostgreSQL cannot store a NUL in text: sent one, it fails the statement, a 500. A form
+says which field has one (forms.Form) and keeps the rest of what was typed; the query
+string is refused at once; and whatever else would carry one to the database (a value
+a view reads from the request itself) is refused by the engine's hook below, a 400.
 """
 
 from flask import current_app
 from flask import request
 from flask_login import current_user
-from werkzeug.exceptions import BadRequest
+from sqlalchemy import event
+
+from capstone.database import db
+from capstone.web import ExplainedBadRequest
+
+NUL_IN_TEXT = "The NUL character is not allowed in text."
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -55,18 +65,24 @@ def add_security_headers(response):
     return response
 
 
-def refuse_nul_characters():
-    """400 for a NUL character in the query string or a form.
+def refuse_nul_in_query_string():
+    """400 for a NUL character in the query string: an address never needs one."""
+    if any("\x00" in value for value in request.args.values()):
+        raise ExplainedBadRequest(NUL_IN_TEXT)
 
-    Text never needs one, and PostgreSQL cannot store it: without this check it would
-    be a database error, a 500. JSON bodies are checked by the API's schemas (422).
-    """
-    values = [*request.args.values(), *request.form.values()]
-    if any("\x00" in value for value in values):
-        raise BadRequest("The NUL character is not allowed in text.")
+
+def refuse_nul_parameters(connection, cursor, statement, parameters, context, executemany):
+    """Refuse a statement sending text with a NUL, before the database fails on it."""
+    # Many rows come as a list; one row (even of a batched insert) as a tuple or dict.
+    for row in parameters if isinstance(parameters, list) else [parameters]:
+        values = row.values() if isinstance(row, dict) else row or ()
+        if any(isinstance(value, str) and "\x00" in value for value in values):
+            raise ExplainedBadRequest(NUL_IN_TEXT)
 
 
 def init_app(app):
-    """Add the headers to every response of `app`, and refuse NUL characters."""
-    app.before_request(refuse_nul_characters)
+    """Add the headers to every response, and keep NUL characters out of the database."""
+    app.before_request(refuse_nul_in_query_string)
     app.after_request(add_security_headers)
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", refuse_nul_parameters)

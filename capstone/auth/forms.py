@@ -1,6 +1,5 @@
 """The account forms; Flask-WTF adds the CSRF token to each."""
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms import EmailField
 from wtforms import PasswordField
@@ -11,13 +10,14 @@ from wtforms.validators import EqualTo
 from wtforms.validators import Length
 from wtforms.validators import Regexp
 
+from capstone.forms import Form
 from capstone.services.passwords import MIN_PASSWORD_LENGTH
 
 # Long passwords are fine (a passphrase), but bound the work of hashing them.
 MAX_PASSWORD_LENGTH = 1024
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(Form):
     """A new account."""
 
     username = StringField(
@@ -37,7 +37,7 @@ class RegisterForm(FlaskForm):
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     """Logging in, by username or email."""
 
     username = StringField("Username or email", validators=[DataRequired(), Length(max=254)])
@@ -47,7 +47,7 @@ class LoginForm(FlaskForm):
     remember = BooleanField("Keep me logged in")
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(Form):
     """Changing one's password."""
 
     current_password = PasswordField("Current password", validators=[DataRequired()])
@@ -57,13 +57,13 @@ class PasswordForm(FlaskForm):
     )
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
     """Asking for a password-reset link."""
 
     username = StringField("Username or email", validators=[DataRequired(), Length(max=254)])
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(Form):
     """Choosing a new password from a reset link."""
 
     password = PasswordField(

@@ -9,19 +9,20 @@ process, at the moment they are queued. That is the development mode; `make run`
 needs nothing else. With a broker, `celery -A capstone.worker worker` runs them and
 `celery -A capstone.worker beat` queues the scheduled ones.
 
-Views never queue a job directly: they call `after_commit(name, *args)`, and the job
-is queued only once the current transaction has committed, so a worker never looks
-for a row that is not there yet, and a rolled-back change queues nothing.
+Services never queue a job: they publish an event (capstone/events.py), to which
+init_app subscribes the queueing of the job. The event is heard only once the
+transaction has committed, so a worker never looks for a row that is not there yet,
+and a rolled-back change queues nothing.
 """
-
-import functools
 
 from celery import Celery
 from celery import Task
 from celery.schedules import crontab
 from flask import current_app
 
-from capstone.database import db
+from capstone import events
+from capstone.jobs import mailing  # noqa: F401 (registers the jobs before Celery finalizes)
+from capstone.jobs import schedule  # noqa: F401
 
 SCHEDULE = {
     "daily-digest": {"task": "capstone.send_digests", "schedule": crontab(hour=8, minute=0)},
@@ -53,7 +54,7 @@ def celery_settings(config):
 
 
 def init_app(app):
-    """Create the app's Celery app, in app.extensions["celery"]."""
+    """Create the app's Celery app, in app.extensions["celery"]; queue the jobs events ask for."""
 
     class FlaskTask(Task):
         """A Celery task that runs inside an application context of `app`."""
@@ -62,18 +63,16 @@ def init_app(app):
             with app.app_context():
                 return self.run(*args, **kwargs)
 
-    from capstone.jobs import mailing  # noqa: F401 (registers the jobs before Celery finalizes)
-    from capstone.jobs import schedule  # noqa: F401
-
     celery = Celery(app.import_name, task_cls=FlaskTask)
     celery.config_from_object(celery_settings(app.config))
     app.extensions["celery"] = celery
+    events.subscribe(events.EMAIL_QUEUED, send_queued_email, app)
     return celery
 
 
-def after_commit(name, *args):
-    """Queue the job `name` with `args` once the current transaction commits."""
-    db.after_commit(functools.partial(queue, name, args))
+def send_queued_email(email_id):
+    """Queue the job that sends an outbox email (events.EMAIL_QUEUED, after the commit)."""
+    queue("capstone.send_email", (email_id,))
 
 
 def queue(name, args):

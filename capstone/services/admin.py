@@ -19,6 +19,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Conflict
 
+from capstone import events
 from capstone.database import db
 from capstone.models import ROLES
 from capstone.models import AuditEntry
@@ -99,6 +100,7 @@ def update_unless_last_admin(user, **values):
 def record(actor, action, target):
     """Add the audit entry of `action`, to be committed with the change; return the target."""
     db.session.add(AuditEntry(actor=actor, action=action, target=target))
+    events.publish(events.USER_CHANGED, user_id=target.id, action=action)
     return target
 
 

@@ -8,10 +8,11 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from capstone import realtime
+from capstone import events
 from capstone.database import db
 from capstone.models import Task
 from capstone.models.base import utcnow
+from capstone.services import changes
 from capstone.services.errors import Invalid
 
 ARCHIVE_AFTER_DAYS = 90
@@ -31,6 +32,8 @@ def archive_done_tasks(now=None):
         )
         .values(archived_at=now)
     )
+    if result.rowcount:
+        events.publish(events.TASKS_ARCHIVED, count=result.rowcount)
     db.session.commit()
     return result.rowcount
 
@@ -40,6 +43,6 @@ def restore_task(task, actor):
     if task.archived_at is None:
         raise Invalid({"task": "This task is not archived."})
     task.archived_at = None
-    realtime.announce("restored", task, actor)
+    changes.task_changed("restored", task, actor)
     db.session.commit()
     return task

@@ -4,7 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden
 
-from capstone import realtime
+from capstone import events
 from capstone.database import db
 from capstone.models import Comment
 from capstone.services import notifications
@@ -21,7 +21,14 @@ def add_comment(task, author, body):
     comment = Comment(task=task, author=author, body=body)
     db.session.add(comment)
     notifications.task_commented(comment)
-    realtime.announce("commented", task, author)
+    db.session.flush()  # the comment's id, for the event
+    events.publish(
+        events.COMMENT_ADDED,
+        project_id=task.project_id,
+        task_id=task.id,
+        comment_id=comment.id,
+        actor_id=author.id,
+    )
     db.session.commit()
     return comment
 

@@ -17,7 +17,7 @@ from flask import render_template
 from sqlalchemy import select
 from sqlalchemy import update
 
-from capstone import jobs
+from capstone import events
 from capstone.database import db
 from capstone.models import OutboundEmail
 from capstone.models.base import utcnow
@@ -55,7 +55,7 @@ def queue_email(key, to, subject, template, **context):
         )
         if email_id is None:
             return None
-    jobs.after_commit("capstone.send_email", email_id)
+    events.publish(events.EMAIL_QUEUED, email_id=email_id)
     return db.session.get(OutboundEmail, email_id)
 
 

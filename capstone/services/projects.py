@@ -2,6 +2,7 @@
 
 from sqlalchemy import update
 
+from capstone import events
 from capstone.database import db
 from capstone.models import Project
 from capstone.models import Task
@@ -18,11 +19,18 @@ def clean_name(name):
     return name
 
 
+def changed(project, action):
+    """Publish events.PROJECT_CHANGED for `project` (heard after the commit)."""
+    events.publish(events.PROJECT_CHANGED, project_id=project.id, action=action)
+
+
 def create_project(owner, name, description=""):
     """Create a project owned by `owner`, who is its first member."""
     project = Project(name=clean_name(name), description=(description or "").strip(), owner=owner)
     project.members.append(owner)
     db.session.add(project)
+    db.session.flush()  # the new id, for the event
+    changed(project, "created")
     db.session.commit()
     return project
 
@@ -31,6 +39,7 @@ def update_project(project, name, description):
     """Change a project's name and description (the caller checked it is the owner)."""
     project.name = clean_name(name)
     project.description = (description or "").strip()
+    changed(project, "updated")
     db.session.commit()
     return project
 
@@ -38,6 +47,7 @@ def update_project(project, name, description):
 def delete_project(project):
     """Delete a project with its tasks, comments and files (the caller checked it is the owner)."""
     files = attachments.stored_names(Task.project_id == project.id)
+    changed(project, "deleted")
     db.session.delete(project)
     db.session.commit()
     attachments.remove_files(files)
@@ -50,6 +60,7 @@ def add_member(project, user):
     if user in project.members:
         raise Taken({"user": f"{user.username} is already a member."})
     project.members.append(user)
+    changed(project, "member_added")
     db.session.commit()
     return user
 
@@ -67,4 +78,5 @@ def remove_member(project, user_id):
         .where(Task.project_id == project.id, Task.assignee_id == user_id)
         .values(assignee_id=None)
     )
+    changed(project, "member_removed")
     db.session.commit()

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden
 
-from capstone import realtime
 from capstone.database import db
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
@@ -17,6 +16,7 @@ from capstone.models import Task
 from capstone.models import TaskCount
 from capstone.models.base import utcnow
 from capstone.services import attachments
+from capstone.services import changes
 from capstone.services import notifications
 from capstone.services.errors import Invalid
 from capstone.services.paging import paginate
@@ -75,7 +75,7 @@ def create_task(project, creator, data):
     db.session.add(task)
     db.session.flush()
     notifications.task_assigned(task, creator)
-    realtime.announce("created", task, creator)
+    changes.task_changed("created", task, creator)
     db.session.commit()
     return task
 
@@ -93,7 +93,7 @@ def update_task(task, data, actor):
     if task.assignee_id != was_assigned_to:
         db.session.flush()  # task.assignee follows assignee_id
         notifications.task_assigned(task, actor)
-    realtime.announce(realtime.change_of(task, was_status, was_assigned_to), task, actor)
+    changes.task_changed(changes.change_of(task, was_status, was_assigned_to), task, actor)
     db.session.commit()
     return task
 
@@ -181,7 +181,7 @@ def delete_task(user, task):
     if user.id not in (task.creator_id, task.project.owner_id):
         raise Forbidden("Only the task's creator or the project's owner can delete it.")
     files = attachments.stored_names(Task.id == task.id)
-    realtime.announce("deleted", task, user)
+    changes.task_changed("deleted", task, user)
     db.session.delete(task)
     db.session.commit()
     attachments.remove_files(files)

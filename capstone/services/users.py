@@ -12,6 +12,7 @@ from werkzeug.exceptions import TooManyRequests
 from werkzeug.security import check_password_hash
 from werkzeug.security import generate_password_hash
 
+from capstone import events
 from capstone.database import db
 from capstone.models import LoginFailure
 from capstone.models import User
@@ -60,6 +61,7 @@ def register(username, email, password):
     try:
         db.session.flush()  # the new id, for the link in the email
         account_links.send_verification(user)
+        events.publish(events.USER_CHANGED, user_id=user.id, action="register")
         db.session.commit()
     except IntegrityError:
         # Two people registering one name or address at once: the database's unique

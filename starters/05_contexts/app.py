@@ -143,7 +143,11 @@ def report_failed_request(error):
 
 
 def close_resources(error):
-    """Runs as the application context ends: where per-context resources in g get closed."""
+    """Runs as the application context ends: where per-context resources in g get closed.
+
+    demo_g.py keeps a file in g.resource to show it; stage 06 closes its database
+    connection this way.
+    """
     # TODO: if g holds a "resource", take it out of g and close it: out, so that nothing
     # after this can use it, or close it a second time.
     raise NotImplementedError("TODO: close_resources")

@@ -12,7 +12,7 @@ import socketio
 from capstone.database import db
 from capstone.models import Task
 from capstone.models import User
-from capstone.realtime import announce
+from capstone.services.changes import task_changed
 
 
 @pytest.fixture
@@ -167,7 +167,7 @@ def test_a_rejected_change_announces_nothing(team, sockets):
 
 
 def test_a_project_without_active_members_is_never_a_broadcast(app, build, sockets):
-    """Socket.IO sends an event with no rooms to everyone: announce must not."""
+    """Socket.IO sends an event with no rooms to everyone: the announcement must not."""
     owner = build.user("owner")
     task_id = build.task(build.project(owner), owner)
     build.user("stranger")
@@ -175,7 +175,7 @@ def test_a_project_without_active_members_is_never_a_broadcast(app, build, socke
     with app.app_context():
         user = db.session.get(User, owner)
         user.active = False
-        announce("updated", db.session.get(Task, task_id), user)
+        task_changed("updated", db.session.get(Task, task_id), user)
         db.session.commit()
     assert stranger.get_received() == []
 

@@ -1,0 +1,61 @@
+"""What the members viewing a project hear when its tasks change: the events' subscribers.
+
+realtime.init_app subscribes these to events.TASK_CHANGED and events.COMMENT_ADDED, so
+they run after the commit (never for a rolled-back change), in a session of their own:
+the rooms are those of the project's members as the database has them now.
+"""
+
+from flask import current_app
+
+from capstone.database import db
+from capstone.models import Project
+from capstone.models import Task
+from capstone.models import User
+from capstone.models import label
+from capstone.realtime.rooms import member_rooms
+
+MESSAGES = {
+    "created": "{actor} added “{title}”",
+    "updated": "{actor} changed “{title}”",
+    "moved": "{actor} moved “{title}” to {status}",
+    "completed": "{actor} completed “{title}”",
+    "assigned": "{actor} assigned “{title}” to {assignee}",
+    "unassigned": "{actor} unassigned “{title}”",
+    "deleted": "{actor} deleted “{title}”",
+    "restored": "{actor} restored “{title}”",
+    "commented": "{actor} commented on “{title}”",
+}
+
+
+def task_changed(project_id, task_id, actor_id, action, title, status, assignee_id):
+    """Tell the project's current, active members that the actor did `action` to a task."""
+    project, actor = db.session.get(Project, project_id), db.session.get(User, actor_id)
+    if project is None or actor is None:
+        return  # deleted since: nobody is left to tell, or about whom
+    rooms = member_rooms(project)
+    if not rooms:
+        return  # an empty list of rooms would mean "everyone" to Socket.IO
+    assignee = db.session.get(User, assignee_id) if assignee_id is not None else None
+    message = MESSAGES[action].format(
+        actor=actor.username,
+        title=title,
+        status=label(status),
+        assignee=assignee.username if assignee else "",
+    )
+    event = {
+        "project_id": project_id,
+        "task_id": task_id,
+        "action": action,
+        "actor": actor.username,
+        "message": message,
+    }
+    current_app.extensions["socketio"].emit("task", event, to=rooms)
+
+
+def comment_added(project_id, task_id, comment_id, actor_id):
+    """Tell the project's members that the actor commented on a task."""
+    task = db.session.get(Task, task_id)
+    if task is not None:
+        task_changed(
+            project_id, task_id, actor_id, "commented", task.title, task.status, task.assignee_id
+        )
