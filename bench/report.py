@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent.parent / ".bench"
-# The targets (issue 26): the capstone's task list and detail serve at least as many
+# The targets: the capstone's task list and detail serve at least as many
 # requests/s as each peer, and at least this share of the floor's, at most this many
 # times its in-process cost; 100x the data at most doubles the p50s of table 3.
 TARGETED = ("task list", "task detail")

@@ -11,6 +11,7 @@ from flask import request
 from werkzeug.exceptions import Forbidden
 from werkzeug.exceptions import NotFound
 
+from capstone import cache
 from capstone.api import bp
 from capstone.api import schemas
 from capstone.api.auth import token_required
@@ -95,7 +96,7 @@ def admin_projects():
 @admin_required
 def admin_statistics():
     """The site's numbers, and the tasks completed in each of the last 12 weeks."""
-    stats = statistics.site_statistics()
+    stats = cache.site_statistics()
     return {
         "users": stats.users,
         "active_users": stats.active_users,
