@@ -58,7 +58,11 @@ def main():
             for name, r in results["capstone_served"].items()
         ]
         print(
-            table("2b. The capstone's own pages", ["request", "req/s", "p50 ms", "p99 ms"], rows)
+            table(
+                "2b. The capstone's caches: a 304 and a cache hit beside the full request",
+                ["request", "req/s", "p50 ms", "p99 ms"],
+                rows,
+            )
             + "\n"
         )
         results["growth"], results["statements"] = growth_and_statements(folder)

@@ -52,8 +52,18 @@ def capstone_served(database, project_id):
     paths = capstone_requests.endpoints(project_id, assignee_id=2)
     env = peers.environment(ROOT, database, secret_key)
     results = peers.side_by_side(ROOT, env, token, paths, SECONDS)
+    own = {}
+    uncached = {**env, "FLASK_CACHE_TYPE": "NullCache"}
+    with served.gunicorn("capstone.wsgi:application", cwd=ROOT, env=uncached) as url:
+        own["dashboard, not cached"] = vars(
+            served.load(url + paths["dashboard"], SECONDS, [cookie])
+        )
     with served.gunicorn("capstone.wsgi:application", cwd=ROOT, env=env) as url:
-        own = {"dashboard": vars(served.load(url + paths["dashboard"], SECONDS, [cookie]))}
+        own["dashboard, cached"] = vars(served.load(url + paths["dashboard"], SECONDS, [cookie]))
+        headers = [f"Authorization: {token}"]
+        own["task list, full"] = vars(served.load(url + paths["task list"], SECONDS, headers))
+        headers.append(f"If-None-Match: {served.etag(url + paths['task list'], token)}")
+        own["task list, 304"] = vars(served.load(url + paths["task list"], SECONDS, headers))
     return results, own
 
 
