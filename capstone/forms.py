@@ -1,4 +1,4 @@
-"""The forms of projects, tasks and comments (the account forms are in auth/forms.py)."""
+"""The forms of projects, tasks and comments (the account forms are in account_forms.py)."""
 
 from flask_wtf import FlaskForm
 from wtforms import DateField

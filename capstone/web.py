@@ -1,23 +1,13 @@
 """Small helpers the web blueprints share."""
 
 from flask import render_template
-from flask import request
 from flask_login import current_user
-from werkzeug.exceptions import BadRequest
 
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
 from capstone.models import label
 from capstone.services import notifications
 from capstone.services.tasks import SORTS
-
-
-class ExplainedBadRequest(BadRequest):
-    """A 400 whose description is written for the person who sent it: the page shows it.
-
-    Other errors show errors.py's fixed sentence, never a description, which may hold
-    internals.
-    """
 
 
 def show_errors(form, problem):
@@ -33,11 +23,6 @@ def show_errors(form, problem):
 def render_form(template, form, **context):
     """Render a page with a form: 400 when the submitted form has errors (form-level ones too)."""
     return render_template(template, form=form, **context), 400 if form.errors else 200
-
-
-def client_address():
-    """The client's address, as the server (or ProxyFix, behind a proxy) reports it."""
-    return request.remote_addr or "unknown"
 
 
 def page_number(value, default=1, maximum=10**9):

@@ -14,11 +14,11 @@ from capstone.api.schemas import ResetIn
 from capstone.api.schemas import TokenIn
 from capstone.api.serialize import user_json
 from capstone.database import db
+from capstone.http import client_address
 from capstone.services import account_links
 from capstone.services import users
 from capstone.services.account_links import BadLink
 from capstone.services.errors import Invalid
-from capstone.web import client_address
 
 
 @bp.route("/users", methods=["POST"])

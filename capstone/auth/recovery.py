@@ -8,9 +8,9 @@ from flask_login import current_user
 from flask_login import login_required
 from flask_login import logout_user
 
+from capstone.account_forms import ForgotPasswordForm
+from capstone.account_forms import ResetPasswordForm
 from capstone.auth import bp
-from capstone.auth.forms import ForgotPasswordForm
-from capstone.auth.forms import ResetPasswordForm
 from capstone.database import db
 from capstone.services import account_links
 from capstone.services import users

@@ -10,15 +10,15 @@ from flask_login import login_required
 from flask_login import login_user
 from flask_login import logout_user
 
+from capstone.account_forms import LoginForm
+from capstone.account_forms import RegisterForm
 from capstone.auth import bp
-from capstone.auth.forms import LoginForm
-from capstone.auth.forms import RegisterForm
 from capstone.auth.redirects import is_safe_path
 from capstone.database import db
+from capstone.http import client_address
 from capstone.services import users
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
-from capstone.web import client_address
 from capstone.web import render_form
 from capstone.web import show_errors
 

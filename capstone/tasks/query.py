@@ -7,10 +7,10 @@ service's TaskQuery, where the choices are written once.
 
 from flask import current_app
 
+from capstone.http import ExplainedBadRequest
 from capstone.models.base import MAX_ID
 from capstone.services import tasks
 from capstone.services.errors import Invalid
-from capstone.web import ExplainedBadRequest
 from capstone.web import page_number
 
 # The form's check boxes send 1; the API's flags are true/false instead.
