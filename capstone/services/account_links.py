@@ -62,6 +62,14 @@ def send_verification(user):
     )
 
 
+def resend_verification(user):
+    """Send the verification email again, unless one went within the minute (then None)."""
+    email = send_verification(user)
+    if email is not None:
+        db.session.commit()
+    return email
+
+
 def send_registered_again(user):
     """Tell the owner of an address that someone tried to register it (at most once in 5 min)."""
     key = f"registered-again:{user.id}:{int(time.time() // RESET_EMAIL_INTERVAL_SECONDS)}"

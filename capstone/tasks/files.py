@@ -18,9 +18,8 @@ from capstone.tasks.views import render_detail
 def upload_attachment(task_id):
     """Attach a file to a task (members only); 413 or 415 for files that cannot be attached."""
     task = access.task_for(current_user, task_id)
-    access.require_member(current_user, task.project)
     try:
-        attachment = attachments.save(task, current_user, request.files.get("file"))
+        attachment = attachments.save(current_user, task, request.files.get("file"))
     except Invalid as invalid:
         return render_detail(task, upload_error=invalid.fields["file"], status=400)
     flash(f"Attached {attachment.name}.", "success")
@@ -30,9 +29,7 @@ def upload_attachment(task_id):
 @bp.route("/attachments/<id:attachment_id>")
 def download_attachment(attachment_id):
     """Download an attachment (members only), always as a file, never as a page."""
-    attachment = access.attachment_for(current_user, attachment_id)
-    access.require_member(current_user, attachment.task.project)
-    return attachments.send(attachment)
+    return attachments.send(current_user, access.attachment_for(current_user, attachment_id))
 
 
 @bp.route("/attachments/<id:attachment_id>/delete", methods=["POST"])
@@ -49,9 +46,8 @@ def delete_attachment(attachment_id):
 def restore(task_id):
     """Bring an archived task back to the lists (members only)."""
     task = access.task_for(current_user, task_id)
-    access.require_member(current_user, task.project)
     try:
-        archive.restore_task(task, current_user)
+        archive.restore_task(current_user, task)
     except Invalid:
         flash("This task is not archived.", "info")
     else:
