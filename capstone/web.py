@@ -7,6 +7,7 @@ from capstone.models import PRIORITIES
 from capstone.models import STATUSES
 from capstone.models import label
 from capstone.services import notifications
+from capstone.services.paging import MAX_PAGE
 from capstone.services.tasks import SORTS
 
 
@@ -25,12 +26,15 @@ def render_form(template, form, **context):
     return render_template(template, form=form, **context), 400 if form.errors else 200
 
 
-def page_number(value, default=1, maximum=10**9):
-    """A whole number from 1 to `maximum` from the query string (a page, an id); else None."""
-    if value is None:
-        return default
+def whole_number(value, maximum):
+    """A whole number from 1 to `maximum`, written in ASCII digits (a page, an id); else None."""
     valid = value.isascii() and value.isdigit() and 0 < len(value) < 12
     return int(value) if valid and 0 < int(value) <= maximum else None
+
+
+def page_number(value):
+    """The page asked for in the query string: 1 if none is, None if it is not a page."""
+    return 1 if value is None else whole_number(value, MAX_PAGE)
 
 
 def file_size(size):

@@ -14,7 +14,7 @@ Who commits, one rule: a service that a view, a job or a command calls to change
 commits before it returns, so the change is made (and its events are on their way,
 capstone/events.py) when the call returns, and a view never commits. A helper that
 adds to someone else's change never commits, and its docstring says so:
-notifications.notify, emails.queue_email, admin.set_active and set_role (parts of
+notifications.notify, outbox.queue_email, admin.set_active and set_role (parts of
 admin.change_user), idempotency.reserve (its key commits with the create it guards).
 The one writer outside the services is seed.py, the demo data of `flask seed-demo`,
 which writes model rows straight in bulk and never runs in production.

@@ -18,8 +18,8 @@ from itsdangerous import URLSafeTimedSerializer
 from capstone.database import db
 from capstone.models import User
 from capstone.models.base import utcnow
-from capstone.services.emails import external_url
-from capstone.services.emails import queue_email
+from capstone.services.outbox import external_url
+from capstone.services.outbox import queue_email
 from capstone.services.passwords import hash_new_password
 
 RESET_EMAIL_INTERVAL_SECONDS = 300  # at most one reset email per account in this time

@@ -1,4 +1,4 @@
-"""Attachments on the task page (upload, download, delete), and restoring archived tasks."""
+"""Attachments on the task page: upload, download, delete."""
 
 from flask import flash
 from flask import redirect
@@ -7,7 +7,6 @@ from flask import url_for
 from flask_login import current_user
 
 from capstone.services import access
-from capstone.services import archive
 from capstone.services import attachments
 from capstone.services.errors import Invalid
 from capstone.tasks import bp
@@ -40,16 +39,3 @@ def delete_attachment(attachment_id):
     attachments.delete(current_user, attachment)
     flash(f"Deleted {attachment.name}.", "info")
     return redirect(url_for("tasks.detail", task_id=task_id, _anchor="attachments"), code=303)
-
-
-@bp.route("/tasks/<id:task_id>/restore", methods=["POST"])
-def restore(task_id):
-    """Bring an archived task back to the lists (members only)."""
-    task = access.task_for(current_user, task_id)
-    try:
-        archive.restore_task(current_user, task)
-    except Invalid:
-        flash("This task is not archived.", "info")
-    else:
-        flash("Task restored.", "success")
-    return redirect(url_for("tasks.detail", task_id=task.id), code=303)

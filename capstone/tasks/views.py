@@ -1,4 +1,4 @@
-"""Task pages: the filtered list, create and edit, the detail with comments, complete."""
+"""Task pages: the filtered list, create and edit, the detail with comments, move, restore."""
 
 from flask import abort
 from flask import flash
@@ -13,6 +13,7 @@ from capstone.database import db
 from capstone.forms import CommentForm
 from capstone.forms import TaskForm
 from capstone.services import access
+from capstone.services import archive
 from capstone.services import attachments
 from capstone.services import comments
 from capstone.services import tasks
@@ -102,6 +103,19 @@ def move(task_id):
         abort(400, "That is not a status.")
     if request.form.get("back") == "board":
         return redirect(url_for("projects.board", project_id=task.project_id), code=303)
+    return redirect(url_for("tasks.detail", task_id=task.id), code=303)
+
+
+@bp.route("/tasks/<id:task_id>/restore", methods=["POST"])
+def restore(task_id):
+    """Bring an archived task back to the lists (members only)."""
+    task = access.task_for(current_user, task_id)
+    try:
+        archive.restore_task(current_user, task)
+    except Invalid:
+        flash("This task is not archived.", "info")
+    else:
+        flash("Task restored.", "success")
     return redirect(url_for("tasks.detail", task_id=task.id), code=303)
 
 

@@ -68,7 +68,7 @@ LAYERS = (
     Layer("the event registry", ("capstone.events",)),
     Layer("the models", ("capstone.models",)),
     Layer("the database", ("capstone.database",)),
-    Layer("settings and the mail transport", ("capstone.config", "capstone.mail")),
+    Layer("settings and the mail transport", ("capstone.config", "capstone.mail_transport")),
 )
 FACTORY = {("capstone", "create_app")}
 
@@ -109,16 +109,16 @@ def planted(tmp_path, relative, line, at_the_end=False):
 
 
 def test_a_service_importing_the_jobs_is_caught_as_upward_and_as_a_cycle(tmp_path):
-    graph = planted(tmp_path, "services/emails.py", "import capstone.jobs\n")
+    graph = planted(tmp_path, "services/outbox.py", "import capstone.jobs\n")
     [upward] = against_the_layers(graph, LAYERS)
     assert upward == (
-        "capstone.services.emails (line 1) imports capstone.jobs: "
+        "capstone.services.outbox (line 1) imports capstone.jobs: "
         "the blueprints and the listeners is above the services"
     )
-    # Among them the cycle the issue found: jobs -> schedule -> digest -> emails -> jobs.
+    # Among them the cycle the issue found: jobs -> schedule -> digest -> outbox -> jobs.
     assert (
-        "capstone.services.emails -> capstone.jobs -> capstone.jobs.schedule"
-        " -> capstone.services.digest -> capstone.services.emails"
+        "capstone.services.outbox -> capstone.jobs -> capstone.jobs.schedule"
+        " -> capstone.services.digest -> capstone.services.outbox"
     ) in cycles(graph)
 
 
@@ -138,9 +138,9 @@ def test_one_blueprint_importing_another_is_caught(tmp_path):
 
 def test_an_import_hidden_in_a_function_is_caught(tmp_path):
     hidden = "\n\ndef later():\n    from capstone import jobs\n"
-    graph = planted(tmp_path, "services/emails.py", hidden, at_the_end=True)
+    graph = planted(tmp_path, "services/outbox.py", hidden, at_the_end=True)
     [problem] = in_functions(graph, allowed=FACTORY)
-    assert problem.startswith("capstone.services.emails (line")
+    assert problem.startswith("capstone.services.outbox (line")
     assert problem.endswith("imports capstone.jobs inside later()")
 
 
