@@ -16,6 +16,8 @@ capstone/events.py) when the call returns, and a view never commits. A helper th
 adds to someone else's change never commits, and its docstring says so:
 notifications.notify, outbox.queue_email, admin.set_active and set_role (parts of
 admin.change_user), idempotency.reserve (its key commits with the create it guards).
-The one writer outside the services is seed.py, the demo data of `flask seed-demo`,
-which writes model rows straight in bulk and never runs in production.
+Two writers commit outside the services, each for a reason: seed.py, the demo data of
+`flask seed-demo`, writes model rows in bulk and never runs in production; and the
+email job (jobs/delivery.py) commits its claim before it talks to the mail server and
+its outcome after, because each step must be on disk before the next network call.
 """
