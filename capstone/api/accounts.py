@@ -13,12 +13,11 @@ from capstone.api.schemas import ResetConfirmIn
 from capstone.api.schemas import ResetIn
 from capstone.api.schemas import TokenIn
 from capstone.api.serialize import user_json
-from capstone.database import db
+from capstone.http import client_address
 from capstone.services import account_links
 from capstone.services import users
 from capstone.services.account_links import BadLink
 from capstone.services.errors import Invalid
-from capstone.web import client_address
 
 
 @bp.route("/users", methods=["POST"])
@@ -48,8 +47,7 @@ def create_token():
 @token_required
 def revoke_tokens():
     """Revoke every token (and web session) of the caller."""
-    g.api_user.end_all_sessions()
-    db.session.commit()
+    users.end_sessions(g.api_user)
     return "", 204
 
 

@@ -9,7 +9,6 @@ import functools
 from flask import g
 from flask import request
 from werkzeug.exceptions import Forbidden
-from werkzeug.exceptions import NotFound
 
 from capstone.api import bp
 from capstone.api import schemas
@@ -21,8 +20,6 @@ from capstone.api.serialize import iso
 from capstone.api.serialize import page_json
 from capstone.api.serialize import project_json
 from capstone.api.serialize import user_json
-from capstone.database import db
-from capstone.models import User
 from capstone.services import admin
 from capstone.services import statistics
 from capstone.services.paging import paginate
@@ -61,15 +58,10 @@ def admin_users():
 def admin_change_user(user_id):
     """Change a user's role and/or activity, all or nothing; each change is audited."""
     data = body(schemas.AdminUserPatch)
-    user = db.session.get(User, user_id)
-    if user is None:
-        raise NotFound("There is no such user.")
-    if "role" in data:
-        admin.set_role(g.api_user, user, data["role"])
-    if "active" in data:
-        admin.set_active(g.api_user, user, data["active"])
-    db.session.commit()
-    return account_json(user)
+    user = admin.user_for(g.api_user, user_id)
+    return account_json(
+        admin.change_user(g.api_user, user, active=data.get("active"), role=data.get("role"))
+    )
 
 
 @bp.route("/admin/projects")

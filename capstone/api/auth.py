@@ -16,10 +16,9 @@ from flask import request
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import Unauthorized
 
-from capstone.database import db
-from capstone.models import User
 from capstone.models.base import MAX_ID
 from capstone.models.base import utcnow
+from capstone.services import users
 
 ALGORITHM = "HS256"
 
@@ -58,7 +57,7 @@ def user_from_token(token):
         raise refuse(INVALID, error="invalid_token") from None
     subject = claims["sub"]
     valid_id = subject.isascii() and subject.isdigit() and 0 < int(subject) <= MAX_ID
-    user = db.session.get(User, int(subject)) if valid_id else None
+    user = users.user_by_id(int(subject)) if valid_id else None
     if user is None:
         raise refuse(INVALID, error="invalid_token")
     if not user.active or claims.get("sid") != user.session_token:

@@ -8,7 +8,7 @@ from flask_login import current_user
 from flask_login import login_required
 from flask_login import logout_user
 
-from capstone.auth.forms import PasswordForm
+from capstone.account_forms import PasswordForm
 from capstone.main import bp
 from capstone.services import dashboard
 from capstone.services import users

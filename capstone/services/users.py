@@ -140,6 +140,17 @@ def wait(condition, limit, window, now):
     return 0 if limit_th is None else (limit_th + window - now).total_seconds()
 
 
+def user_by_id(user_id):
+    """The user with this id, or None."""
+    return db.session.get(User, user_id)
+
+
+def end_sessions(user):
+    """Log `user` out everywhere: every session cookie and API token stops working."""
+    user.end_all_sessions()
+    db.session.commit()
+
+
 def change_password(user, current, new):
     """Change the password, after checking the current one; every other session ends."""
     if not check_password_hash(user.password_hash, current or ""):
