@@ -11,6 +11,8 @@ from capstone.services.errors import Invalid
 from capstone.services.tasks import MAX_PER_PAGE
 
 DEFAULT_PER_PAGE = 20
+MAX_PAGE = 10**9  # beyond any list; keeps OFFSET a number every database takes
+TRUE_FALSE = {"true": True, "false": False}  # a flag in the query string
 JSON_ONLY = "Send the body as JSON, with Content-Type: application/json."
 
 
@@ -78,4 +80,4 @@ def number(name, default, low, high):
 
 def paging():
     """(page, per_page) from the query string: per_page 20 by default, at most 100."""
-    return number("page", 1, 1, 10**9), number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+    return number("page", 1, 1, MAX_PAGE), number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
