@@ -14,9 +14,9 @@ validates the document and fuzzes the API against it.
 from pydantic.json_schema import models_json_schema
 
 from capstone.api import bp
-from capstone.api import outputs as Out
-from capstone.api import outputs_admin as Admin
-from capstone.api import schemas as In
+from capstone.api import outputs as out
+from capstone.api import outputs_admin as admin_out
+from capstone.api import schemas
 from capstone.api.openapi_operations import ERRORS
 from capstone.api.openapi_operations import MODELS
 from capstone.api.openapi_operations import op
@@ -38,57 +38,59 @@ PATHS = {
     "/users": {
         "post": op(
             "Register",
-            Out.Message,
+            out.Message,
             status="202",
             token=False,
-            body=In.RegisterIn,
+            body=schemas.RegisterIn,
             uses=["conflict"],
         )
     },
     "/tokens": {
-        "post": op("Get a token", Out.Token, token=False, body=In.TokenIn, uses=["login"]),
+        "post": op("Get a token", out.Token, token=False, body=schemas.TokenIn, uses=["login"]),
         "delete": op("Revoke all my tokens"),
     },
-    "/me": {"get": op("Who am I", Out.Me)},
+    "/me": {"get": op("Who am I", out.Me)},
     "/password-reset": {
         "post": op(
             "Email me a password-reset link",
-            Out.Message,
+            out.Message,
             status="202",
             token=False,
-            body=In.ResetIn,
+            body=schemas.ResetIn,
         )
     },
     "/password-reset/confirm": {
-        "post": op("Set a new password with the emailed token", token=False, body=In.ResetConfirmIn)
+        "post": op(
+            "Set a new password with the emailed token", token=False, body=schemas.ResetConfirmIn
+        )
     },
     "/notifications": {
-        "get": op("My notifications, newest first", Out.NotificationList, params=[UNREAD, *PAGING])
+        "get": op("My notifications, newest first", out.NotificationList, params=[UNREAD, *PAGING])
     },
     "/notifications/{notification_id}/read": {
         "post": op(
-            "Mark a notification read", Out.Notification, params=[path_id("notification_id")]
+            "Mark a notification read", out.Notification, params=[path_id("notification_id")]
         )
     },
     "/notifications/read": {"post": op("Mark all my notifications read")},
     "/projects": {
-        "get": op("My projects", Out.ProjectList, params=PAGING),
-        "post": op("Create a project", Out.Project, params=NEW, body=In.ProjectIn),
+        "get": op("My projects", out.ProjectList, params=PAGING),
+        "post": op("Create a project", out.Project, params=NEW, body=schemas.ProjectIn),
     },
     "/projects/{project_id}": {
-        "get": op("A project", Out.Project, params=PROJECT),
+        "get": op("A project", out.Project, params=PROJECT),
         "patch": op(
-            "Change a project", Out.Project, params=PROJECT, body=In.ProjectPatch, uses=OWNER
+            "Change a project", out.Project, params=PROJECT, body=schemas.ProjectPatch, uses=OWNER
         ),
         "delete": op("Delete a project", params=PROJECT, uses=OWNER),
     },
     "/projects/{project_id}/members": {
-        "get": op("Members", Out.MemberList, params=PROJECT + PAGING),
+        "get": op("Members", out.MemberList, params=PROJECT + PAGING),
         "post": op(
             "Add a member",
-            Out.User,
+            out.User,
             params=PROJECT + NEW,
-            body=In.MemberIn,
+            body=schemas.MemberIn,
             uses=[*OWNER, "conflict"],
         ),
     },
@@ -98,30 +100,32 @@ PATHS = {
         )
     },
     "/projects/{project_id}/tasks": {
-        "get": op("Tasks", Out.TaskList, params=PROJECT + TASK_FILTERS + PAGING),
-        "post": op("Create a task", Out.Task, params=PROJECT + NEW, body=In.TaskIn, uses=MEMBERS),
+        "get": op("Tasks", out.TaskList, params=PROJECT + TASK_FILTERS + PAGING),
+        "post": op(
+            "Create a task", out.Task, params=PROJECT + NEW, body=schemas.TaskIn, uses=MEMBERS
+        ),
     },
     "/tasks/{task_id}": {
-        "get": op("A task", Out.Task, params=TASK),
-        "patch": op("Change a task", Out.Task, params=TASK, body=In.TaskPatch, uses=MEMBERS),
+        "get": op("A task", out.Task, params=TASK),
+        "patch": op("Change a task", out.Task, params=TASK, body=schemas.TaskPatch, uses=MEMBERS),
         "delete": op("Delete a task", params=TASK, uses=MEMBERS + OWNER),
     },
     "/tasks/{task_id}/complete": {
-        "post": op("Complete a task", Out.Task, params=TASK, uses=MEMBERS)
+        "post": op("Complete a task", out.Task, params=TASK, uses=MEMBERS)
     },
     "/tasks/{task_id}/comments": {
-        "get": op("Comments", Out.CommentList, params=TASK + PAGING),
-        "post": op("Comment", Out.Comment, params=TASK + NEW, body=In.CommentIn, uses=MEMBERS),
+        "get": op("Comments", out.CommentList, params=TASK + PAGING),
+        "post": op("Comment", out.Comment, params=TASK + NEW, body=schemas.CommentIn, uses=MEMBERS),
     },
     "/tasks/{task_id}/restore": {
-        "post": op("Restore an archived task", Out.Task, params=TASK, uses=[*MEMBERS, "state"])
+        "post": op("Restore an archived task", out.Task, params=TASK, uses=[*MEMBERS, "state"])
     },
     "/tasks/{task_id}/attachments": {
-        "get": op("Attachments", Out.AttachmentList, params=TASK + PAGING),
-        "post": op("Attach a file", Out.Attachment, params=TASK + NEW, body=UPLOAD, uses=MEMBERS),
+        "get": op("Attachments", out.AttachmentList, params=TASK + PAGING),
+        "post": op("Attach a file", out.Attachment, params=TASK + NEW, body=UPLOAD, uses=MEMBERS),
     },
     "/attachments/{attachment_id}": {
-        "get": op("An attachment", Out.Attachment, params=ATTACHMENT),
+        "get": op("An attachment", out.Attachment, params=ATTACHMENT),
         "delete": op("Delete an attachment", params=ATTACHMENT, uses=OWNER),
     },
     "/attachments/{attachment_id}/content": {
@@ -129,26 +133,33 @@ PATHS = {
     },
     "/comments/{comment_id}": {"delete": op("Delete a comment", params=COMMENT, uses=OWNER)},
     "/admin/users": {
-        "get": op("Users (admins only)", Admin.AccountList, params=[SEARCH, *PAGING], uses=ADMIN)
+        "get": op(
+            "Users (admins only)", admin_out.AccountList, params=[SEARCH, *PAGING], uses=ADMIN
+        )
     },
     "/admin/users/{user_id}": {
         "patch": op(
             "Change a user's role or activity (admins only)",
-            Admin.Account,
+            admin_out.Account,
             params=[path_id("user_id")],
-            body=In.AdminUserPatch,
+            body=schemas.AdminUserPatch,
             uses=[*ADMIN, "conflict"],
         )
     },
     "/admin/projects": {
         "get": op(
-            "Every project (admins only)", Admin.ProjectOverviewList, params=PAGING, uses=ADMIN
+            "Every project (admins only)", admin_out.ProjectOverviewList, params=PAGING, uses=ADMIN
         )
     },
-    "/admin/statistics": {"get": op("Site statistics (admins only)", Admin.Statistics, uses=ADMIN)},
+    "/admin/statistics": {
+        "get": op("Site statistics (admins only)", admin_out.Statistics, uses=ADMIN)
+    },
     "/admin/audit": {
         "get": op(
-            "The audit log, newest first (admins only)", Admin.AuditLog, params=PAGING, uses=ADMIN
+            "The audit log, newest first (admins only)",
+            admin_out.AuditLog,
+            params=PAGING,
+            uses=ADMIN,
         )
     },
 }
