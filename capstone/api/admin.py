@@ -11,18 +11,20 @@ from flask import request
 from werkzeug.exceptions import Forbidden
 
 from capstone.api import bp
+from capstone.api import outputs
+from capstone.api import outputs_admin
 from capstone.api import schemas
 from capstone.api.auth import token_required
 from capstone.api.inputs import BadQuery
 from capstone.api.inputs import body
 from capstone.api.inputs import paging
-from capstone.api.serialize import iso
+from capstone.api.serialize import dump
 from capstone.api.serialize import page_json
-from capstone.api.serialize import project_json
-from capstone.api.serialize import user_json
 from capstone.services import admin
 from capstone.services import statistics
 from capstone.services.paging import paginate
+
+SEARCH_LENGTH = 100  # the longest ?q= a search of users takes
 
 
 def admin_required(view):
@@ -40,7 +42,7 @@ def admin_required(view):
 
 def account_json(user):
     """A user as an admin sees them: with their email and whether they are active."""
-    return {**user_json(user, private=True), "active": user.active}
+    return dump(outputs_admin.Account, user)
 
 
 @bp.route("/admin/users")
@@ -48,8 +50,8 @@ def account_json(user):
 def admin_users():
     """Every user, by name; ?q= finds names and emails containing the text."""
     text = request.args.get("q", "")
-    if len(text) > 100:
-        raise BadQuery({"q": "At most 100 characters."})
+    if len(text) > SEARCH_LENGTH:
+        raise BadQuery({"q": f"At most {SEARCH_LENGTH} characters."})
     return page_json("users", paginate(admin.find_users(text), *paging()), account_json)
 
 
@@ -71,13 +73,10 @@ def admin_projects():
 
     def row_json(row):
         project, owner, members, tasks, open_tasks = row
-        return {
-            **project_json(project),
-            "owner": owner,
-            "members": members,
-            "tasks": tasks,
-            "open_tasks": open_tasks,
-        }
+        counts = {"owner": owner, "members": members, "tasks": tasks, "open_tasks": open_tasks}
+        return dump(
+            outputs_admin.ProjectOverview, dict(outputs.Project.model_validate(project)) | counts
+        )
 
     page = paginate(statistics.projects_overview(), *paging(), rows=True)
     return page_json("projects", page, row_json)
@@ -87,33 +86,15 @@ def admin_projects():
 @admin_required
 def admin_statistics():
     """The site's numbers, and the tasks completed in each of the last 12 weeks."""
-    stats = statistics.site_statistics()
-    return {
-        "users": stats.users,
-        "active_users": stats.active_users,
-        "admins": stats.admins,
-        "projects": stats.projects,
-        "tasks_by_status": stats.tasks_by_status,
-        "overdue": stats.overdue,
-        "archived": stats.archived,
-        "completed_per_week": [
-            {"week": iso(week), "completed": count} for week, count in stats.completed_per_week
-        ],
-    }
+    return dump(outputs_admin.Statistics, statistics.site_statistics())
 
 
 @bp.route("/admin/audit")
 @admin_required
 def admin_audit():
     """The audit log, newest first."""
-
-    def entry_json(entry):
-        return {
-            "id": entry.id,
-            "action": entry.action,
-            "actor": {"id": entry.actor.id, "username": entry.actor.username},
-            "target": {"id": entry.target.id, "username": entry.target.username},
-            "created_at": iso(entry.created_at),
-        }
-
-    return page_json("entries", paginate(admin.audit_log(), *paging()), entry_json)
+    return page_json(
+        "entries",
+        paginate(admin.audit_log(), *paging()),
+        functools.partial(dump, outputs_admin.AuditEntry),
+    )

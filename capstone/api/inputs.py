@@ -12,6 +12,7 @@ from capstone.services.paging import MAX_PAGE
 from capstone.services.tasks import MAX_PER_PAGE
 
 DEFAULT_PER_PAGE = 20
+TRUE_FALSE = {"true": True, "false": False}  # a flag in the query string
 JSON_ONLY = "Send the body as JSON, with Content-Type: application/json."
 
 

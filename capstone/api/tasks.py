@@ -6,6 +6,7 @@ from flask import request
 from capstone.api import bp
 from capstone.api.auth import token_required
 from capstone.api.idempotency import idempotent
+from capstone.api.inputs import TRUE_FALSE
 from capstone.api.inputs import BadQuery
 from capstone.api.inputs import body
 from capstone.api.inputs import number
@@ -23,8 +24,6 @@ from capstone.services import comments
 from capstone.services import tasks
 from capstone.services.errors import Invalid
 from capstone.services.paging import paginate
-
-TRUE_FALSE = {"true": True, "false": False}
 
 
 def task_query():

@@ -34,6 +34,7 @@ SORTS = {
     "title": Task.title,
 }
 MAX_PER_PAGE = 100
+ORDERS = ("asc", "desc")
 
 
 def clean_task_fields(project, data):
@@ -124,7 +125,7 @@ class TaskQuery:
             errors["priority"] = f"Choose one of: {', '.join(PRIORITIES)}."
         if self.sort not in SORTS:
             errors["sort"] = f"Sort by one of: {', '.join(SORTS)}."
-        if self.order not in ("asc", "desc"):
+        if self.order not in ORDERS:
             errors["order"] = "The order is asc or desc."
         if self.page < 1:
             errors["page"] = "Pages start at 1."
