@@ -6,7 +6,7 @@ all the tasks of the site; make bench measures the same requests at 100,000 task
 """
 
 import pytest
-from harness.query_plans import task_plans
+from capstone_support.query_plans import task_plans
 
 from capstone.database import db
 

@@ -10,7 +10,7 @@ import time
 from urllib.parse import quote
 
 import pytest
-from harness.query_plans import task_plans
+from capstone_support.query_plans import task_plans
 
 hint = pytest.mark.hint
 PROJECT = "Website relaunch"
