@@ -69,13 +69,20 @@ def test_a_wheelhouse_that_is_not_there_is_named(tmp_path, capsys):
     assert "is not a folder: make one with make wheelhouse" in capsys.readouterr().out
 
 
-def test_make_passes_the_wheelhouse_to_the_install(tmp_path):
-    command = ["make", "--dry-run", f"VENV={tmp_path / 'venv'}", "test", "WHEELHOUSE=/media/usb"]
+@pytest.mark.parametrize(("target", "kind"), [("test", "dev"), ("run", "run"), ("start", "run")])
+def test_make_passes_the_wheelhouse_to_the_install(tmp_path, target, kind):
+    command = ["make", "--dry-run", f"VENV={tmp_path / 'venv'}", target, "WHEELHOUSE=/media/usb"]
     ran = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
-    assert 'WHEELHOUSE="/media/usb" ' in ran.stdout and "tools/install.py dev" in ran.stdout
-    command = ["make", "--dry-run", f"VENV={tmp_path / 'venv'}", "wheelhouse"]
-    ran = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
-    assert 'tools/wheelhouse.py "wheelhouse"' in ran.stdout
+    assert (
+        f'WHEELHOUSE="/media/usb" {tmp_path}/venv/bin/python tools/install.py {kind}' in ran.stdout
+    )
+
+
+def test_make_wheelhouse_writes_into_the_folder_given(tmp_path):
+    for given, folder in ((), "wheelhouse"), (("WHEELHOUSE=/media/usb",), "/media/usb"):
+        command = ["make", "--dry-run", f"VENV={tmp_path / 'venv'}", "wheelhouse", *given]
+        ran = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+        assert f'tools/wheelhouse.py "{folder}"' in ran.stdout
 
 
 def test_every_supported_python_and_platform_is_downloaded(monkeypatch, tmp_path):
