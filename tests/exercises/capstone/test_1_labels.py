@@ -1,6 +1,7 @@
 """Exercise 1 of tests/exercises/capstone/README.md: labels on tasks, through every layer."""
 
 import importlib
+import sqlite3
 
 import pytest
 
@@ -20,6 +21,22 @@ def test_1_a_migration_adds_the_labels_column_and_takes_it_back(
         migrate.downgrade("-1")
         importlib.import_module("capstone.database").db.engine.dispose()
     assert "labels" not in task_table(tmp_path / "a")[0], "one step down still has task.labels"
+    # Batch mode on SQLite rebuilds the table, without the triggers that keep task_count.
+    assert triggers_of(tmp_path / "a") == triggers_of(demo_database), (
+        "the task table lost its triggers"
+    )
+
+
+def triggers_of(database_path):
+    """The names of the triggers on the task table of a SQLite database."""
+    with sqlite3.connect(database_path) as connection:
+        rows = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'task'"
+        )
+        names = sorted(name for (name,) in rows)
+    connection.close()
+    assert names, "no triggers at all on the task table"
+    return names
 
 
 @hint("TaskIn and TaskPatch take labels (api/schemas.py); task_json returns them, sorted")
@@ -36,6 +53,10 @@ def test_1_the_api_stores_and_returns_labels(api, demo):
     assert alice.patch(f"/tasks/{task}", json={"labels": []}).get_json()["labels"] == []
     plain = alice.post(f"/projects/{project}/tasks", json={"title": "No labels"})
     assert plain.get_json()["labels"] == []
+    # The list's total comes from task_count, kept by triggers on the task table: a
+    # migration that rebuilds the table (batch mode on SQLite) loses them.
+    listed = alice.get(f"/projects/{project}/tasks?per_page=100").get_json()
+    assert listed["pagination"]["total"] == len(listed["tasks"]), "task_count lost its triggers"
 
 
 @hint("a label is 1 to 30 of a-z, 0-9 and '-', at most 10 of them: a 422 naming labels")
