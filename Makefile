@@ -13,11 +13,14 @@ DEV_STAMP := $(VENV)/.installed-$(CKSUM)
 # The stage to start, check or serve: STAGE=01. N=01 is its older name, still accepted.
 STAGE ?= $(N)
 
+# A folder of wheels made by `make wheelhouse`: install from it, without the package index.
+WHEELHOUSE ?=
+
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help doctor start check reset solution diff run test bench screenshots read lint format stage compare clean
+.PHONY: help doctor wheelhouse start check reset solution diff run test bench screenshots read lint format stage compare clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -30,17 +33,20 @@ $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
 
 $(RUN_STAMP): pyproject.toml | $(BIN)/python
-	@test -f $(DEV_STAMP) || $(BIN)/python tools/install.py run
+	@test -f $(DEV_STAMP) || WHEELHOUSE="$(WHEELHOUSE)" $(BIN)/python tools/install.py run
 	@rm -f $(VENV)/.installed-run-*
 	@touch $@
 
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
-	@$(BIN)/python tools/install.py dev
+	@WHEELHOUSE="$(WHEELHOUSE)" $(BIN)/python tools/install.py dev
 	@rm -f $(VENV)/.installed-*
 	@touch $@ $(RUN_STAMP)
 
 doctor: ## Check Python, .venv, the port, the capstone's database; say how to fix them
 	@$(PYTHON) tools/doctor.py
+
+wheelhouse: | $(BIN)/python ## Every wheel the course needs, for laptops offline: make wheelhouse WHEELHOUSE=/media/usb
+	@$(BIN)/python tools/wheelhouse.py "$(or $(WHEELHOUSE),wheelhouse)"
 
 start: $(RUN_STAMP) ## Write a stage yourself: make start STAGE=01 creates workspace/01_raw_wsgi/
 	@$(BIN)/python -m tools.learn start "$(STAGE)"

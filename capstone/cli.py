@@ -3,17 +3,13 @@
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import select
 
 from capstone import migrate
 from capstone import seed
 from capstone.database import db
-from capstone.models import User
-from capstone.models.base import utcnow
-from capstone.models.user import name_key
+from capstone.services import admin
 from capstone.services import users
 from capstone.services.errors import Invalid
-from capstone.services.passwords import hash_new_password
 
 
 @click.command("init-db")
@@ -74,22 +70,10 @@ def seed_demo_command(extra, reset, yes):
 @with_appcontext
 def create_admin_command(username, email, password):
     """Create an administrator, or make an existing user one."""
-    user = db.session.scalar(select(User).where(User.username_key == name_key(username)))
-    if user is None:
-        try:
-            password_hash = hash_new_password(password)
-        except Invalid as invalid:
-            raise click.ClickException(invalid.fields["password"]) from None
-        # The operator typed the address: no verification email needed.
-        user = User(
-            username=username,
-            email=email.lower(),
-            password_hash=password_hash,
-            email_verified_at=utcnow(),
-        )
-        db.session.add(user)
-    user.role = "admin"
-    db.session.commit()
+    try:
+        admin.create_admin(username, email, password)
+    except Invalid as invalid:
+        raise click.ClickException(invalid.fields["password"]) from None
     click.echo(f"{username} is an administrator.")
 
 

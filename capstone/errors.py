@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import ServiceUnavailable
 
-from capstone.web import ExplainedBadRequest
+from capstone.http import ExplainedBadRequest
 
 MESSAGES = {
     400: "The request could not be understood.",

@@ -3,8 +3,7 @@
 from flask_login import LoginManager
 from flask_wtf import CSRFProtect
 
-from capstone.database import db
-from capstone.models import User
+from capstone.services import users
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
@@ -23,7 +22,7 @@ def load_user(login_id):
     user_id, _, token = login_id.partition(":")
     if not user_id.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
+    user = users.user_by_id(int(user_id))
     if user is None or not token or user.session_token != token or not user.active:
         return None
     return user

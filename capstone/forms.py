@@ -1,6 +1,6 @@
 """The base of every form of the site, and the forms of projects, tasks and comments.
 
-The account forms are in auth/forms.py.
+The account forms are in account_forms.py.
 """
 
 from flask_wtf import FlaskForm

@@ -23,7 +23,7 @@ from flask_login import current_user
 from sqlalchemy import event
 
 from capstone.database import db
-from capstone.web import ExplainedBadRequest
+from capstone.http import ExplainedBadRequest
 
 NUL_IN_TEXT = "The NUL character is not allowed in text."
 

@@ -1,23 +1,14 @@
 """Small helpers the web blueprints share."""
 
 from flask import render_template
-from flask import request
 from flask_login import current_user
-from werkzeug.exceptions import BadRequest
 
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
 from capstone.models import label
 from capstone.services import notifications
+from capstone.services.paging import MAX_PAGE
 from capstone.services.tasks import SORTS
-
-
-class ExplainedBadRequest(BadRequest):
-    """A 400 whose description is written for the person who sent it: the page shows it.
-
-    Other errors show errors.py's fixed sentence, never a description, which may hold
-    internals.
-    """
 
 
 def show_errors(form, problem):
@@ -35,17 +26,15 @@ def render_form(template, form, **context):
     return render_template(template, form=form, **context), 400 if form.errors else 200
 
 
-def client_address():
-    """The client's address, as the server (or ProxyFix, behind a proxy) reports it."""
-    return request.remote_addr or "unknown"
-
-
-def page_number(value, default=1, maximum=10**9):
-    """A whole number from 1 to `maximum` from the query string (a page, an id); else None."""
-    if value is None:
-        return default
+def whole_number(value, maximum):
+    """A whole number from 1 to `maximum`, written in ASCII digits (a page, an id); else None."""
     valid = value.isascii() and value.isdigit() and 0 < len(value) < 12
     return int(value) if valid and 0 < int(value) <= maximum else None
+
+
+def page_number(value):
+    """The page asked for in the query string: 1 if none is, None if it is not a page."""
+    return 1 if value is None else whole_number(value, MAX_PAGE)
 
 
 def file_size(size):

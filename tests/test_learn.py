@@ -206,7 +206,7 @@ def test_a_file_that_does_not_even_load_is_named_with_its_line(started, capsys):
     ("argv", "message"),
     [
         (["start", "09"], "There is no stage '09'. Say one of 01, 02"),
-        (["check", "09"], ", 06: make check STAGE=01"),
+        (["check", "09"], ", 06, capstone: make check STAGE=01"),
         (["check", ""], "Say which stage: make check STAGE=01"),
         (["reset", " "], "Say which stage: make reset STAGE=01"),
         (["diff", "01", ""], "Say which stage: make diff FROM=01 TO=02"),

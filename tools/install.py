@@ -3,6 +3,9 @@
     python tools/install.py run    what serving needs: `make run`, `make stage`
     python tools/install.py dev    that and the tools to test and lint: `make test`
 
+With WHEELHOUSE set to a folder made by `make wheelhouse`, pip installs from it alone,
+the package index disabled (--no-index): the way a room without internet installs.
+
 Standard library only: it runs before anything is installed. pip's own output (hundreds
 of lines, or nothing with --quiet for a minute and more) is summarised as one line per
 package it fetches; on failure the whole output is printed, since that is what explains it.
@@ -58,20 +61,34 @@ def summarise(lines, count=0):
     raise AssertionError("pip() yields its status last")
 
 
-def install(kind):
+def source_options(wheelhouse):
+    """The options that make pip install from the folder `wheelhouse` alone; () if None."""
+    if not wheelhouse:
+        return ()
+    return ("--no-index", "--find-links", os.path.abspath(wheelhouse))
+
+
+def install(kind, wheelhouse=None):
     """Upgrade pip, then install the project's `kind` of requirements; the exit status."""
     started = time.monotonic()
     print(SAYING[kind], flush=True)
-    fetched = 0
+    if wheelhouse and not os.path.isdir(wheelhouse):
+        print(f"WHEELHOUSE={wheelhouse} is not a folder: make one with make wheelhouse.")
+        return 1
+    if wheelhouse:
+        print(f"  from {wheelhouse} only (the package index is not used)", flush=True)
+    fetched, source = 0, source_options(wheelhouse)
     for arguments in (("install", "--upgrade", "pip"), ("install", "-e", REQUIREMENTS[kind])):
-        status, output, fetched = summarise(pip(*arguments), fetched)
+        status, output, fetched = summarise(pip(*arguments, *source), fetched)
         if status:
             sys.stdout.writelines(output)
-            print(f"pip {' '.join(arguments)} failed (status {status}); its output is above.")
+            said = " ".join((*arguments, *source))
+            print(f"pip {said} failed (status {status}); its output is above.")
             return status
     print(f"Installed in {time.monotonic() - started:.0f} s ({fetched} packages fetched).")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(install(sys.argv[1] if len(sys.argv) > 1 else "dev"))
+    kind = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    sys.exit(install(kind, os.environ.get("WHEELHOUSE") or None))

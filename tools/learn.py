@@ -16,18 +16,24 @@ import sys
 from datetime import datetime
 
 from tools.check import check
+from tools.stages import CAPSTONE
 from tools.stages import STARTERS
 from tools.stages import WORKSPACE
 from tools.stages import NoSuchStage
 from tools.stages import files
 from tools.stages import find
+from tools.stages import short_name
 
 # In a starter: the files to copy from the reference stage unchanged (given code).
 GIVEN = "GIVEN"
+# The capstone's exercises, beside their checks.
+EXERCISES = "tests/exercises/capstone/README.md"
 
 
 def starter_of(stage):
     """The starter folder of a stage; NoSuchStage when it has none yet."""
+    if stage == CAPSTONE:
+        return CAPSTONE
     starter = STARTERS / stage.name
     if not starter.exists():
         made = ", ".join(path.name[:2] for path in sorted(STARTERS.iterdir())) or "none"
@@ -55,13 +61,19 @@ def start(stage):
     starter, folder = starter_of(stage), WORKSPACE / stage.name
     if folder.exists():
         print(f"workspace/{stage.name}/ is already there: keep going, or start over with")
-        print(f"make reset STAGE={stage.name[:2]} (your files are kept in workspace/.backup/).")
+        print(f"make reset STAGE={short_name(stage)} (your files are kept in workspace/.backup/).")
         return 1
     copy_starter(stage, starter, folder)
+    if stage == CAPSTONE:
+        print("Created workspace/capstone/, a copy of the capstone to extend. Next:")
+        print(f"  1. read {EXERCISES}: each exercise names the files to read first;")
+        print("  2. change workspace/capstone/, never capstone/ (the reference);")
+        print("  3. make check STAGE=capstone   (each failing check comes with a hint)")
+        return 0
     print(f"Created workspace/{stage.name}/ from its starter. Next:")
     print(f"  1. read {stage.name}/README.md, then open workspace/{stage.name}/app.py;")
     print("  2. fill in the TODOs from the top, one function at a time;")
-    print(f"  3. make check STAGE={stage.name[:2]}   (each failing check comes with a hint)")
+    print(f"  3. make check STAGE={short_name(stage)}   (each failing check comes with a hint)")
     return 0
 
 
@@ -89,7 +101,7 @@ def solution(stage):
     """Show, file by file, how the learner's files differ from the reference stage."""
     folder = WORKSPACE / stage.name
     if not folder.exists():
-        print(f"You have not started {stage.name}: make start STAGE={stage.name[:2]}")
+        print(f"You have not started {stage.name}: make start STAGE={short_name(stage)}")
         return 1
     print(f"--- lines starting with - are yours, + the reference's ({stage.name}/)\n")
     for name in files(folder):

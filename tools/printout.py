@@ -7,9 +7,11 @@ it is written, their own hints are beside the point.
 
 from tools.causes import advice
 from tools.causes import todo_of
+from tools.stages import CAPSTONE
 from tools.stages import STARTERS
 from tools.stages import WORKSPACE
 from tools.stages import reference_stages
+from tools.stages import short_name
 
 
 def plural(count, word):
@@ -75,7 +77,7 @@ def show(stage, result, problem, limit=None):
         if saw:
             print(f"        saw:  {saw}")
     if limit is not None and len(lines) > limit:
-        print(f"    ... and {len(lines) - limit} more: make check STAGE={stage.name[:2]}")
+        print(f"    ... and {len(lines) - limit} more: make check STAGE={short_name(stage)}")
     if result.exercises:
         print(f"    exercises: {result.exercises_done} of {result.exercises} done (optional)")
         # One waiting on a TODO of the stage says nothing new: the TODO is listed above.
@@ -88,8 +90,8 @@ def show(stage, result, problem, limit=None):
 def progress(results):
     """The last lines: every stage, passed, in progress, or not started."""
     print("Your progress")
-    for stage in reference_stages():
-        number = stage.name[:2]
+    for stage in [*reference_stages(), CAPSTONE]:
+        number = short_name(stage)
         if stage.name in results:
             result = results[stage.name][0]
             if result is None:
@@ -100,7 +102,7 @@ def progress(results):
                 state = f"in progress: {result.passed} of {total_of(result)} checks pass"
         elif (WORKSPACE / stage.name).exists():
             state = f"started: make check STAGE={number}"
-        elif (STARTERS / stage.name).exists():
+        elif (STARTERS / stage.name).exists() or stage == CAPSTONE:
             state = f"not started: make start STAGE={number}"
         else:
             state = "not started (no starter yet: read the stage and build it from its README)"

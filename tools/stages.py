@@ -5,6 +5,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTERS = ROOT / "starters"
+# The finished application: its exercises extend it, so its copy is its own starter.
+CAPSTONE = ROOT / "capstone"
 WORKSPACE = ROOT / "workspace"
 STAGE_NAME = re.compile(r"\d\d_[a-z0-9_]+")
 # What a learner's folder never needs compared or copied: caches, and the instance
@@ -26,12 +28,14 @@ def reference_stages():
 
 
 def find(stage):
-    """The reference folder of a stage given as '01', '1' or '01_raw_wsgi'."""
+    """The reference folder of a stage given as '01', '1' or '01_raw_wsgi', or 'capstone'."""
     wanted = stage.strip().zfill(2) if stage.strip().isdigit() else stage.strip()
+    if wanted == CAPSTONE.name:
+        return CAPSTONE
     for path in reference_stages():
         if wanted in (path.name, path.name[:2]):
             return path
-    names = ", ".join(path.name[:2] for path in reference_stages())
+    names = ", ".join([*(path.name[:2] for path in reference_stages()), CAPSTONE.name])
     raise NoSuchStage(f"There is no stage {stage!r}. Say one of {names}")
 
 
@@ -42,3 +46,8 @@ def files(folder):
         for path in folder.rglob("*")
         if path.is_file() and not IGNORED & set(path.relative_to(folder).parts)
     )
+
+
+def short_name(stage):
+    """What a learner types for a stage in STAGE=: '01' for 01_raw_wsgi, 'capstone'."""
+    return stage.name if stage == CAPSTONE else stage.name[:2]

@@ -16,8 +16,6 @@ from capstone.admin import bp
 from capstone.admin.chart import HEIGHT
 from capstone.admin.chart import WIDTH
 from capstone.admin.chart import bar_chart
-from capstone.database import db
-from capstone.models import User
 from capstone.services import admin
 from capstone.services import statistics
 from capstone.services.errors import Invalid
@@ -67,17 +65,16 @@ def users(error=None, status=200):
 @bp.route("/users/<id:user_id>/<any(active, role):change>", methods=["POST"])
 def change_user(user_id, change):
     """Deactivate, reactivate, promote or demote a user; an error re-renders the list."""
-    user = db.session.get(User, user_id) or abort(404, "There is no such user.")
+    user = admin.user_for(current_user, user_id)
     try:
         if change == "active":
-            admin.set_active(current_user, user, request.form.get("active") == "yes")
+            admin.change_user(current_user, user, active=request.form.get("active") == "yes")
         else:
-            admin.set_role(current_user, user, request.form.get("role", ""))
+            admin.change_user(current_user, user, role=request.form.get("role", ""))
     except Invalid as invalid:
         return users(next(iter(invalid.fields.values())), invalid.code)
     except Conflict as refused:  # the last-admin rule
         return users(refused.description, refused.code)
-    db.session.commit()
     if change == "active":
         flash(f"{user.username} is {'active' if user.active else 'deactivated'}.", "success")
     else:

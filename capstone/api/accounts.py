@@ -4,6 +4,7 @@ from flask import current_app
 from flask import g
 
 from capstone.api import bp
+from capstone.api import outputs
 from capstone.api.auth import issue_token
 from capstone.api.auth import refuse
 from capstone.api.auth import token_required
@@ -12,13 +13,13 @@ from capstone.api.schemas import RegisterIn
 from capstone.api.schemas import ResetConfirmIn
 from capstone.api.schemas import ResetIn
 from capstone.api.schemas import TokenIn
+from capstone.api.serialize import dump
 from capstone.api.serialize import user_json
-from capstone.database import db
+from capstone.http import client_address
 from capstone.services import account_links
 from capstone.services import users
 from capstone.services.account_links import BadLink
 from capstone.services.errors import Invalid
-from capstone.web import client_address
 
 
 @bp.route("/users", methods=["POST"])
@@ -26,7 +27,7 @@ def register():
     """Create an account (202); a username in use is a 409, an address in use is not told."""
     data = body(RegisterIn)
     users.register(data["username"], data["email"], data["password"])
-    return {"message": users.REGISTERED}, 202
+    return dump(outputs.Message, {"message": users.REGISTERED}), 202
 
 
 @bp.route("/tokens", methods=["POST"])
@@ -36,11 +37,14 @@ def create_token():
     user = users.check_login(data["username"], data["password"], client_address())
     if user is None:
         raise refuse("Incorrect username or password.")
-    token = {
-        "access_token": issue_token(user),
-        "token_type": "Bearer",
-        "expires_in": current_app.config["API_TOKEN_SECONDS"],
-    }
+    token = dump(
+        outputs.Token,
+        {
+            "access_token": issue_token(user),
+            "token_type": "Bearer",
+            "expires_in": current_app.config["API_TOKEN_SECONDS"],
+        },
+    )
     return token, {"Cache-Control": "no-store"}  # RFC 6749, 5.1: no cache keeps a token
 
 
@@ -48,8 +52,7 @@ def create_token():
 @token_required
 def revoke_tokens():
     """Revoke every token (and web session) of the caller."""
-    g.api_user.end_all_sessions()
-    db.session.commit()
+    users.end_sessions(g.api_user)
     return "", 204
 
 
@@ -64,7 +67,8 @@ def me():
 def request_password_reset():
     """Email a reset link (202); the answer is the same whether or not the account exists."""
     account_links.request_password_reset(users.find_user(body(ResetIn)["username"]))
-    return {"message": "If an account has that name or address, we sent it a link."}, 202
+    sent = "If an account has that name or address, we sent it a link."
+    return dump(outputs.Message, {"message": sent}), 202
 
 
 @bp.route("/password-reset/confirm", methods=["POST"])

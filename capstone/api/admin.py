@@ -9,24 +9,23 @@ import functools
 from flask import g
 from flask import request
 from werkzeug.exceptions import Forbidden
-from werkzeug.exceptions import NotFound
 
 from capstone import cache
 from capstone.api import bp
+from capstone.api import outputs
+from capstone.api import outputs_admin
 from capstone.api import schemas
 from capstone.api.auth import token_required
 from capstone.api.inputs import BadQuery
 from capstone.api.inputs import body
 from capstone.api.inputs import paging
-from capstone.api.serialize import iso
+from capstone.api.serialize import dump
 from capstone.api.serialize import page_json
-from capstone.api.serialize import project_json
-from capstone.api.serialize import user_json
-from capstone.database import db
-from capstone.models import User
 from capstone.services import admin
 from capstone.services import statistics
 from capstone.services.paging import paginate
+
+SEARCH_LENGTH = 100  # the longest ?q= a search of users takes
 
 
 def admin_required(view):
@@ -44,7 +43,7 @@ def admin_required(view):
 
 def account_json(user):
     """A user as an admin sees them: with their email and whether they are active."""
-    return {**user_json(user, private=True), "active": user.active}
+    return dump(outputs_admin.Account, user)
 
 
 @bp.route("/admin/users")
@@ -52,8 +51,8 @@ def account_json(user):
 def admin_users():
     """Every user, by name; ?q= finds names and emails containing the text."""
     text = request.args.get("q", "")
-    if len(text) > 100:
-        raise BadQuery({"q": "At most 100 characters."})
+    if len(text) > SEARCH_LENGTH:
+        raise BadQuery({"q": f"At most {SEARCH_LENGTH} characters."})
     return page_json("users", paginate(admin.find_users(text), *paging()), account_json)
 
 
@@ -62,15 +61,10 @@ def admin_users():
 def admin_change_user(user_id):
     """Change a user's role and/or activity, all or nothing; each change is audited."""
     data = body(schemas.AdminUserPatch)
-    user = db.session.get(User, user_id)
-    if user is None:
-        raise NotFound("There is no such user.")
-    if "role" in data:
-        admin.set_role(g.api_user, user, data["role"])
-    if "active" in data:
-        admin.set_active(g.api_user, user, data["active"])
-    db.session.commit()
-    return account_json(user)
+    user = admin.user_for(g.api_user, user_id)
+    return account_json(
+        admin.change_user(g.api_user, user, active=data.get("active"), role=data.get("role"))
+    )
 
 
 @bp.route("/admin/projects")
@@ -80,13 +74,10 @@ def admin_projects():
 
     def row_json(row):
         project, owner, members, tasks, open_tasks = row
-        return {
-            **project_json(project),
-            "owner": owner,
-            "members": members,
-            "tasks": tasks,
-            "open_tasks": open_tasks,
-        }
+        counts = {"owner": owner, "members": members, "tasks": tasks, "open_tasks": open_tasks}
+        return dump(
+            outputs_admin.ProjectOverview, dict(outputs.Project.model_validate(project)) | counts
+        )
 
     page = paginate(statistics.projects_overview(), *paging(), rows=True)
     return page_json("projects", page, row_json)
@@ -96,33 +87,15 @@ def admin_projects():
 @admin_required
 def admin_statistics():
     """The site's numbers, and the tasks completed in each of the last 12 weeks."""
-    stats = cache.site_statistics()
-    return {
-        "users": stats.users,
-        "active_users": stats.active_users,
-        "admins": stats.admins,
-        "projects": stats.projects,
-        "tasks_by_status": stats.tasks_by_status,
-        "overdue": stats.overdue,
-        "archived": stats.archived,
-        "completed_per_week": [
-            {"week": iso(week), "completed": count} for week, count in stats.completed_per_week
-        ],
-    }
+    return dump(outputs_admin.Statistics, cache.site_statistics())
 
 
 @bp.route("/admin/audit")
 @admin_required
 def admin_audit():
     """The audit log, newest first."""
-
-    def entry_json(entry):
-        return {
-            "id": entry.id,
-            "action": entry.action,
-            "actor": {"id": entry.actor.id, "username": entry.actor.username},
-            "target": {"id": entry.target.id, "username": entry.target.username},
-            "created_at": iso(entry.created_at),
-        }
-
-    return page_json("entries", paginate(admin.audit_log(), *paging()), entry_json)
+    return page_json(
+        "entries",
+        paginate(admin.audit_log(), *paging()),
+        functools.partial(dump, outputs_admin.AuditEntry),
+    )

@@ -29,11 +29,10 @@ def list_attachments(task_id):
 @idempotent
 def upload_attachment(task_id):
     """Attach the file sent in the multipart field `file` (members only)."""
-    task = access.task_for(g.api_user, task_id)
-    access.require_member(g.api_user, task.project)
+    task = access.member_task(g.api_user, task_id)  # 403 before the 415; save checks too
     if request.mimetype != "multipart/form-data":
         raise UnsupportedMediaType("Send the file as multipart/form-data, in a field named file.")
-    attachment = attachments.save(task, g.api_user, request.files.get("file"))
+    attachment = attachments.save(g.api_user, task, request.files.get("file"))
     return attachment_json(attachment), 201
 
 
@@ -48,9 +47,7 @@ def get_attachment(attachment_id):
 @token_required
 def download_attachment(attachment_id):
     """The file itself (members only), always as a download."""
-    attachment = access.attachment_for(g.api_user, attachment_id)
-    access.require_member(g.api_user, attachment.task.project)
-    return attachments.send(attachment)
+    return attachments.send(g.api_user, access.attachment_for(g.api_user, attachment_id))
 
 
 @bp.route("/attachments/<id:attachment_id>", methods=["DELETE"])

@@ -8,9 +8,11 @@ from werkzeug.exceptions import UnsupportedMediaType
 from capstone.api.schemas import NOT_BLANK
 from capstone.api.schemas import PATTERN_MESSAGES
 from capstone.services.errors import Invalid
+from capstone.services.paging import MAX_PAGE
 from capstone.services.tasks import MAX_PER_PAGE
 
 DEFAULT_PER_PAGE = 20
+TRUE_FALSE = {"true": True, "false": False}  # a flag in the query string
 JSON_ONLY = "Send the body as JSON, with Content-Type: application/json."
 
 
@@ -78,4 +80,4 @@ def number(name, default, low, high):
 
 def paging():
     """(page, per_page) from the query string: per_page 20 by default, at most 100."""
-    return number("page", 1, 1, 10**9), number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+    return number("page", 1, 1, MAX_PAGE), number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)

@@ -5,6 +5,7 @@ from flask import request
 
 from capstone.api import bp
 from capstone.api.auth import token_required
+from capstone.api.inputs import TRUE_FALSE
 from capstone.api.inputs import BadQuery
 from capstone.api.inputs import paging
 from capstone.api.serialize import notification_json
@@ -18,7 +19,7 @@ from capstone.services.paging import paginate
 def list_notifications():
     """The caller's notifications, newest first; ?unread=true for the unread ones only."""
     unread = request.args.get("unread", "false")
-    if unread not in ("true", "false"):
+    if unread not in TRUE_FALSE:
         raise BadQuery({"unread": "true or false."})
     query = notifications.notifications_of(g.api_user, unread_only=unread == "true")
     answer = page_json("notifications", paginate(query, *paging()), notification_json)

@@ -1,217 +1,183 @@
-"""The OpenAPI 3.1 document of the API, served at GET /api/v1/openapi.json.
+"""The OpenAPI 3.1 document of the API, served at GET /api/v1/openapi.json, built from the code.
 
-Request bodies are generated from the pydantic models in schemas.py, so the document
-cannot drift from what the API accepts. Responses are described here once, and every
-operation lists the errors it can answer. tests/capstone/api/test_openapi.py validates
-the document against the OpenAPI 3.1 schema and fuzzes the API against it.
+No schema is written here. Request bodies are the pydantic models of schemas.py and
+answers those of outputs.py (their serialization schemas: the shape serialize.py
+dumps); parameters take their enums and limits from the constants the code checks
+(openapi_parameters.py). What is written here is the table of operations, each with
+what it uses: a token, a body, ids in the path, a rule such as "members only". The
+errors an operation can answer follow from what it uses (USES), so GET /me does not
+promise a 409 and a new operation cannot forget its 404. query_parameters.py refuses
+the query parameters an operation does not list; tests/capstone/api/test_openapi.py
+validates the document and fuzzes the API against it.
 """
 
+from pydantic.json_schema import models_json_schema
+
 from capstone.api import bp
+from capstone.api import outputs as out
+from capstone.api import outputs_admin as admin_out
 from capstone.api import schemas
-from capstone.api.openapi_admin import ADMIN_OUTPUTS
-from capstone.api.openapi_admin import ADMIN_PATHS
-from capstone.api.openapi_parts import DOWNLOAD
-from capstone.api.openapi_parts import ERROR_STATUSES
-from capstone.api.openapi_parts import IDEMPOTENCY_KEY
-from capstone.api.openapi_parts import OUTPUTS
-from capstone.api.openapi_parts import PAGING
-from capstone.api.openapi_parts import TASK_FILTERS
-from capstone.api.openapi_parts import UPLOAD
-from capstone.api.openapi_parts import json_body
-from capstone.api.openapi_parts import listing
-from capstone.api.openapi_parts import operation
-from capstone.api.openapi_parts import path_id
-from capstone.api.openapi_parts import query
-from capstone.api.openapi_parts import ref
+from capstone.api.openapi_operations import ERRORS
+from capstone.api.openapi_operations import MODELS
+from capstone.api.openapi_operations import op
+from capstone.api.openapi_parameters import DOWNLOAD
+from capstone.api.openapi_parameters import IDEMPOTENCY_KEY
+from capstone.api.openapi_parameters import PAGING
+from capstone.api.openapi_parameters import SEARCH
+from capstone.api.openapi_parameters import TASK_FILTERS
+from capstone.api.openapi_parameters import UNREAD
+from capstone.api.openapi_parameters import UPLOAD
+from capstone.api.openapi_parameters import path_id
 
-INPUTS = [
-    schemas.RegisterIn,
-    schemas.TokenIn,
-    schemas.ProjectIn,
-    schemas.ProjectPatch,
-    schemas.MemberIn,
-    schemas.TaskIn,
-    schemas.TaskPatch,
-    schemas.CommentIn,
-    schemas.ResetIn,
-    schemas.ResetConfirmIn,
-    schemas.AdminUserPatch,
-]
-
-
-PROJECT, TASK, COMMENT = [path_id("project_id")], [path_id("task_id")], [path_id("comment_id")]
-ATTACHMENT, NOTIFICATION = [path_id("attachment_id")], [path_id("notification_id")]
-UNREAD = query("unread", {"enum": ["true", "false"]}, "Only the unread ones (true), or all.")
-NOTIFICATIONS = listing("notifications", "Notification")
-NOTIFICATIONS["required"].append("unread")
-NOTIFICATIONS["properties"]["unread"] = {"type": "integer", "description": "How many are unread."}
+# The parameters the operations share; NEW marks a create, which answers 201.
+PROJECT, TASK = [path_id("project_id")], [path_id("task_id")]
+ATTACHMENT, COMMENT = [path_id("attachment_id")], [path_id("comment_id")]
+NEW = [IDEMPOTENCY_KEY]
+MEMBERS, OWNER, ADMIN = ["members"], ["owner"], ["admin"]
 PATHS = {
     "/users": {
-        "post": operation(
+        "post": op(
             "Register",
-            json_body(ref("Message"), "Accepted; the same answer for an address with an account."),
-            auth=False,
-            body=schemas.RegisterIn,
+            out.Message,
             status="202",
+            token=False,
+            body=schemas.RegisterIn,
+            uses=["conflict"],
         )
     },
     "/tokens": {
-        "post": operation("Get a token", json_body(ref("Token")), auth=False, body=schemas.TokenIn),
-        "delete": operation("Revoke all my tokens", None, status="204"),
+        "post": op("Get a token", out.Token, token=False, body=schemas.TokenIn, uses=["login"]),
+        "delete": op("Revoke all my tokens"),
     },
-    "/me": {"get": operation("Who am I", json_body(ref("User")))},
+    "/me": {"get": op("Who am I", out.Me)},
     "/password-reset": {
-        "post": operation(
+        "post": op(
             "Email me a password-reset link",
-            json_body(ref("Message"), "Accepted; the same answer for unknown accounts."),
-            auth=False,
-            body=schemas.ResetIn,
+            out.Message,
             status="202",
+            token=False,
+            body=schemas.ResetIn,
         )
     },
     "/password-reset/confirm": {
-        "post": operation(
-            "Set a new password with the emailed token",
-            None,
-            auth=False,
-            body=schemas.ResetConfirmIn,
-            status="204",
+        "post": op(
+            "Set a new password with the emailed token", token=False, body=schemas.ResetConfirmIn
         )
     },
     "/notifications": {
-        "get": operation(
-            "My notifications, newest first",
-            json_body(NOTIFICATIONS),
-            parameters=[UNREAD, *PAGING],
-        )
+        "get": op("My notifications, newest first", out.NotificationList, params=[UNREAD, *PAGING])
     },
     "/notifications/{notification_id}/read": {
-        "post": operation(
-            "Mark a notification read", json_body(ref("Notification")), parameters=NOTIFICATION
+        "post": op(
+            "Mark a notification read", out.Notification, params=[path_id("notification_id")]
         )
     },
-    "/notifications/read": {
-        "post": operation("Mark all my notifications read", None, status="204")
-    },
+    "/notifications/read": {"post": op("Mark all my notifications read")},
     "/projects": {
-        "get": operation(
-            "My projects", json_body(listing("projects", "Project")), parameters=PAGING
-        ),
-        "post": operation(
-            "Create a project",
-            json_body(ref("Project")),
-            parameters=[IDEMPOTENCY_KEY],
-            body=schemas.ProjectIn,
-            status="201",
-        ),
+        "get": op("My projects", out.ProjectList, params=PAGING),
+        "post": op("Create a project", out.Project, params=NEW, body=schemas.ProjectIn),
     },
     "/projects/{project_id}": {
-        "get": operation("A project", json_body(ref("Project")), parameters=PROJECT),
-        "patch": operation(
-            "Change a project",
-            json_body(ref("Project")),
-            parameters=PROJECT,
-            body=schemas.ProjectPatch,
+        "get": op("A project", out.Project, params=PROJECT),
+        "patch": op(
+            "Change a project", out.Project, params=PROJECT, body=schemas.ProjectPatch, uses=OWNER
         ),
-        "delete": operation("Delete a project", None, parameters=PROJECT, status="204"),
+        "delete": op("Delete a project", params=PROJECT, uses=OWNER),
     },
     "/projects/{project_id}/members": {
-        "get": operation(
-            "Members", json_body(listing("members", "User")), parameters=PROJECT + PAGING
-        ),
-        "post": operation(
+        "get": op("Members", out.MemberList, params=PROJECT + PAGING),
+        "post": op(
             "Add a member",
-            json_body(ref("User")),
-            parameters=[*PROJECT, IDEMPOTENCY_KEY],
+            out.User,
+            params=PROJECT + NEW,
             body=schemas.MemberIn,
-            status="201",
+            uses=[*OWNER, "conflict"],
         ),
     },
     "/projects/{project_id}/members/{user_id}": {
-        "delete": operation(
-            "Remove a member", None, parameters=[*PROJECT, path_id("user_id")], status="204"
-        ),
+        "delete": op(
+            "Remove a member", params=[*PROJECT, path_id("user_id")], uses=[*OWNER, "state"]
+        )
     },
     "/projects/{project_id}/tasks": {
-        "get": operation(
-            "Tasks", json_body(listing("tasks", "Task")), parameters=PROJECT + TASK_FILTERS + PAGING
-        ),
-        "post": operation(
-            "Create a task",
-            json_body(ref("Task")),
-            parameters=[*PROJECT, IDEMPOTENCY_KEY],
-            body=schemas.TaskIn,
-            status="201",
+        "get": op("Tasks", out.TaskList, params=PROJECT + TASK_FILTERS + PAGING),
+        "post": op(
+            "Create a task", out.Task, params=PROJECT + NEW, body=schemas.TaskIn, uses=MEMBERS
         ),
     },
     "/tasks/{task_id}": {
-        "get": operation("A task", json_body(ref("Task")), parameters=TASK),
-        "patch": operation(
-            "Change a task", json_body(ref("Task")), parameters=TASK, body=schemas.TaskPatch
-        ),
-        "delete": operation("Delete a task", None, parameters=TASK, status="204"),
+        "get": op("A task", out.Task, params=TASK),
+        "patch": op("Change a task", out.Task, params=TASK, body=schemas.TaskPatch, uses=MEMBERS),
+        "delete": op("Delete a task", params=TASK, uses=MEMBERS + OWNER),
     },
     "/tasks/{task_id}/complete": {
-        "post": operation("Complete a task", json_body(ref("Task")), parameters=TASK)
+        "post": op("Complete a task", out.Task, params=TASK, uses=MEMBERS)
     },
     "/tasks/{task_id}/comments": {
-        "get": operation(
-            "Comments", json_body(listing("comments", "Comment")), parameters=TASK + PAGING
-        ),
-        "post": operation(
-            "Comment",
-            json_body(ref("Comment")),
-            parameters=[*TASK, IDEMPOTENCY_KEY],
-            body=schemas.CommentIn,
-            status="201",
-        ),
+        "get": op("Comments", out.CommentList, params=TASK + PAGING),
+        "post": op("Comment", out.Comment, params=TASK + NEW, body=schemas.CommentIn, uses=MEMBERS),
     },
     "/tasks/{task_id}/restore": {
-        "post": operation("Restore an archived task", json_body(ref("Task")), parameters=TASK)
+        "post": op("Restore an archived task", out.Task, params=TASK, uses=[*MEMBERS, "state"])
     },
     "/tasks/{task_id}/attachments": {
-        "get": operation(
-            "Attachments", json_body(listing("attachments", "Attachment")), parameters=TASK + PAGING
-        ),
-        "post": operation(
-            "Attach a file",
-            json_body(ref("Attachment")),
-            parameters=[*TASK, IDEMPOTENCY_KEY],
-            body=UPLOAD,
-            status="201",
-        ),
+        "get": op("Attachments", out.AttachmentList, params=TASK + PAGING),
+        "post": op("Attach a file", out.Attachment, params=TASK + NEW, body=UPLOAD, uses=MEMBERS),
     },
     "/attachments/{attachment_id}": {
-        "get": operation("An attachment", json_body(ref("Attachment")), parameters=ATTACHMENT),
-        "delete": operation("Delete an attachment", None, parameters=ATTACHMENT, status="204"),
+        "get": op("An attachment", out.Attachment, params=ATTACHMENT),
+        "delete": op("Delete an attachment", params=ATTACHMENT, uses=OWNER),
     },
     "/attachments/{attachment_id}/content": {
-        "get": operation("Download an attachment", DOWNLOAD, parameters=ATTACHMENT),
+        "get": op("Download an attachment", DOWNLOAD, params=ATTACHMENT, uses=MEMBERS)
     },
-    "/comments/{comment_id}": {
-        "delete": operation("Delete a comment", None, parameters=COMMENT, status="204")
+    "/comments/{comment_id}": {"delete": op("Delete a comment", params=COMMENT, uses=OWNER)},
+    "/admin/users": {
+        "get": op(
+            "Users (admins only)", admin_out.AccountList, params=[SEARCH, *PAGING], uses=ADMIN
+        )
     },
-    **ADMIN_PATHS,
+    "/admin/users/{user_id}": {
+        "patch": op(
+            "Change a user's role or activity (admins only)",
+            admin_out.Account,
+            params=[path_id("user_id")],
+            body=schemas.AdminUserPatch,
+            uses=[*ADMIN, "conflict"],
+        )
+    },
+    "/admin/projects": {
+        "get": op(
+            "Every project (admins only)", admin_out.ProjectOverviewList, params=PAGING, uses=ADMIN
+        )
+    },
+    "/admin/statistics": {
+        "get": op("Site statistics (admins only)", admin_out.Statistics, uses=ADMIN)
+    },
+    "/admin/audit": {
+        "get": op(
+            "The audit log, newest first (admins only)",
+            admin_out.AuditLog,
+            params=PAGING,
+            uses=ADMIN,
+        )
+    },
 }
 
 
 def document():
     """The whole OpenAPI document, as a dict."""
-    components = OUTPUTS | ADMIN_OUTPUTS
-    for model in INPUTS:
-        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
-        components.update(schema.pop("$defs", {}))
-        components[model.__name__] = schema
+    template = "#/components/schemas/{model}"
+    _, schemas_ = models_json_schema(list(MODELS.items()), ref_template=template)
+    error = {"content": {"application/json": {"schema": {"$ref": template.format(model="Error")}}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "Task manager API", "version": "1.0.0"},
         "servers": [{"url": "/api/v1"}],
         "paths": PATHS,
         "components": {
-            "schemas": components,
-            "responses": {
-                code: json_body(ref("Error"), text) for code, text in ERROR_STATUSES.items()
-            },
+            "schemas": schemas_["$defs"],
+            "responses": {code: {"description": text, **error} for code, text in ERRORS.items()},
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
             },

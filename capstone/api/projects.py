@@ -1,7 +1,6 @@
 """Projects and members over the API."""
 
 from flask import g
-from sqlalchemy import select
 
 from capstone.api import bp
 from capstone.api import conditional
@@ -15,12 +14,10 @@ from capstone.api.schemas import ProjectPatch
 from capstone.api.serialize import page_json
 from capstone.api.serialize import project_json
 from capstone.api.serialize import user_json
-from capstone.database import db
 from capstone.models import Project
-from capstone.models import User
-from capstone.models import project_member
 from capstone.services import access
 from capstone.services import projects
+from capstone.services import users
 from capstone.services.paging import paginate
 
 
@@ -58,10 +55,13 @@ def get_project(project_id):
 @token_required
 def update_project(project_id):
     """Change the name or description (owner only)."""
-    project = access.project_for(g.api_user, project_id, manage=True)
+    project = access.project_for(g.api_user, project_id, manage=True)  # 403 before a 422
     data = body(ProjectPatch)
     projects.update_project(
-        project, data.get("name", project.name), data.get("description", project.description)
+        g.api_user,
+        project,
+        data.get("name", project.name),
+        data.get("description", project.description),
     )
     return project_json(project)
 
@@ -70,7 +70,7 @@ def update_project(project_id):
 @token_required
 def delete_project(project_id):
     """Delete the project with its tasks and comments (owner only)."""
-    projects.delete_project(access.project_for(g.api_user, project_id, manage=True))
+    projects.delete_project(g.api_user, access.project_for(g.api_user, project_id))
     return "", 204
 
 
@@ -79,13 +79,7 @@ def delete_project(project_id):
 def list_members(project_id):
     """The project's members, by username."""
     project = access.project_for(g.api_user, project_id)
-    members = (
-        select(User)
-        .join(project_member, project_member.c.user_id == User.id)
-        .where(project_member.c.project_id == project.id)
-        .order_by(User.username)
-    )
-    return page_json("members", paginate(members, *paging()), user_json)
+    return page_json("members", paginate(projects.members_of(project), *paging()), user_json)
 
 
 @bp.route("/projects/<id:project_id>/members", methods=["POST"])
@@ -93,14 +87,14 @@ def list_members(project_id):
 @idempotent
 def add_member(project_id):
     """Add a member by user id (owner only)."""
-    project = access.project_for(g.api_user, project_id, manage=True)
-    data = body(MemberIn)
-    return user_json(projects.add_member(project, db.session.get(User, data["user_id"]))), 201
+    project = access.project_for(g.api_user, project_id, manage=True)  # 403 before a 422
+    user = users.user_by_id(body(MemberIn)["user_id"])
+    return user_json(projects.add_member(g.api_user, project, user)), 201
 
 
 @bp.route("/projects/<id:project_id>/members/<id:user_id>", methods=["DELETE"])
 @token_required
 def remove_member(project_id, user_id):
     """Remove a member (owner only); the owner cannot be removed."""
-    projects.remove_member(access.project_for(g.api_user, project_id, manage=True), user_id)
+    projects.remove_member(g.api_user, access.project_for(g.api_user, project_id), user_id)
     return "", 204

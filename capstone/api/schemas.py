@@ -19,6 +19,9 @@ from pydantic import EmailStr
 from pydantic import Field
 from pydantic import field_validator
 
+from capstone.models import PRIORITIES
+from capstone.models import ROLES
+from capstone.models import STATUSES
 from capstone.models.base import MAX_ID
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -33,8 +36,8 @@ Username = Annotated[str, Field(min_length=3, max_length=40, pattern=USERNAME_PA
 Password = Annotated[str, Field(min_length=8, max_length=1024)]
 ProjectName = Annotated[str, Field(min_length=1, max_length=120, pattern=NOT_BLANK)]
 Title = Annotated[str, Field(min_length=1, max_length=200, pattern=NOT_BLANK)]
-Status = Literal["todo", "in_progress", "review", "done"]
-Priority = Literal["low", "medium", "high", "urgent"]
+Status = Literal[STATUSES]
+Priority = Literal[PRIORITIES]
 
 
 def omitted_is_not_null(schema, model):
@@ -138,5 +141,5 @@ class ResetConfirmIn(Input):
 class AdminUserPatch(Input):
     """PATCH /admin/users/<id>: an admin changes an account's role, or deactivates it."""
 
-    role: Literal["admin", "member"] = None
+    role: Literal[ROLES] = None
     active: bool = None

@@ -2,12 +2,12 @@
 
 from flask import g
 from flask import request
-from sqlalchemy import select
 
 from capstone.api import bp
 from capstone.api import conditional
 from capstone.api.auth import token_required
 from capstone.api.idempotency import idempotent
+from capstone.api.inputs import TRUE_FALSE
 from capstone.api.inputs import BadQuery
 from capstone.api.inputs import body
 from capstone.api.inputs import number
@@ -19,15 +19,12 @@ from capstone.api.schemas import TaskPatch
 from capstone.api.serialize import comment_json
 from capstone.api.serialize import page_json
 from capstone.api.serialize import task_json
-from capstone.models import Comment
 from capstone.services import access
 from capstone.services import archive
 from capstone.services import comments
 from capstone.services import tasks
 from capstone.services.errors import Invalid
 from capstone.services.paging import paginate
-
-TRUE_FALSE = {"true": True, "false": False}
 
 
 def task_query():
@@ -72,15 +69,8 @@ def list_tasks(project_id):
 def create_task(project_id):
     """Create a task (members only)."""
     project = access.project_for(g.api_user, project_id)
-    access.require_member(g.api_user, project)
-    return task_json(tasks.create_task(project, g.api_user, body(TaskIn))), 201
-
-
-def member_task(task_id):
-    """The task, if the caller may see it; 403 unless they are a member of its project."""
-    task = access.task_for(g.api_user, task_id)
-    access.require_member(g.api_user, task.project)
-    return task
+    access.require_member(g.api_user, project)  # 403 before the body's 422; create_task checks
+    return task_json(tasks.create_task(g.api_user, project, body(TaskIn))), 201
 
 
 @bp.route("/tasks/<id:task_id>")
@@ -96,15 +86,15 @@ def get_task(task_id):
 @token_required
 def update_task(task_id):
     """Change the fields sent (members only)."""
-    task = member_task(task_id)
-    return task_json(tasks.update_task(task, body(TaskPatch), g.api_user))
+    task = access.member_task(g.api_user, task_id)  # 403 before the body's 422
+    return task_json(tasks.update_task(g.api_user, task, body(TaskPatch)))
 
 
 @bp.route("/tasks/<id:task_id>", methods=["DELETE"])
 @token_required
 def delete_task(task_id):
     """Delete a task: its creator or the project's owner may."""
-    tasks.delete_task(g.api_user, member_task(task_id))
+    tasks.delete_task(g.api_user, access.task_for(g.api_user, task_id))
     return "", 204
 
 
@@ -112,14 +102,15 @@ def delete_task(task_id):
 @token_required
 def complete_task(task_id):
     """Mark the task done (members only)."""
-    return task_json(tasks.update_task(member_task(task_id), {"status": "done"}, g.api_user))
+    task = access.task_for(g.api_user, task_id)
+    return task_json(tasks.update_task(g.api_user, task, {"status": "done"}))
 
 
 @bp.route("/tasks/<id:task_id>/restore", methods=["POST"])
 @token_required
 def restore_task(task_id):
     """Bring an archived task back to the lists (members only); 422 if it is not archived."""
-    return task_json(archive.restore_task(member_task(task_id), g.api_user))
+    return task_json(archive.restore_task(g.api_user, access.task_for(g.api_user, task_id)))
 
 
 @bp.route("/tasks/<id:task_id>/comments")
@@ -127,10 +118,7 @@ def restore_task(task_id):
 def list_comments(task_id):
     """The task's comments, oldest first."""
     task = access.task_for(g.api_user, task_id)
-    query = (
-        select(Comment).where(Comment.task_id == task.id).order_by(Comment.created_at, Comment.id)
-    )
-    return page_json("comments", paginate(query, *paging()), comment_json)
+    return page_json("comments", paginate(comments.comments_of(task), *paging()), comment_json)
 
 
 @bp.route("/tasks/<id:task_id>/comments", methods=["POST"])
@@ -138,8 +126,8 @@ def list_comments(task_id):
 @idempotent
 def add_comment(task_id):
     """Comment on a task (members only)."""
-    task = member_task(task_id)
-    return comment_json(comments.add_comment(task, g.api_user, body(CommentIn)["body"])), 201
+    task = access.member_task(g.api_user, task_id)  # 403 before the body's 422
+    return comment_json(comments.add_comment(g.api_user, task, body(CommentIn)["body"])), 201
 
 
 @bp.route("/comments/<id:comment_id>", methods=["DELETE"])

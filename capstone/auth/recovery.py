@@ -8,10 +8,9 @@ from flask_login import current_user
 from flask_login import login_required
 from flask_login import logout_user
 
+from capstone.account_forms import ForgotPasswordForm
+from capstone.account_forms import ResetPasswordForm
 from capstone.auth import bp
-from capstone.auth.forms import ForgotPasswordForm
-from capstone.auth.forms import ResetPasswordForm
-from capstone.database import db
 from capstone.services import account_links
 from capstone.services import users
 from capstone.services.account_links import BadLink
@@ -44,14 +43,13 @@ def resend_verification():
     """Send the verification email again (from the profile page)."""
     if current_user.email_verified_at is not None:
         flash("Your address is verified already: there is nothing to confirm.", "info")
-    elif account_links.send_verification(current_user) is None:
+    elif account_links.resend_verification(current_user) is None:
         flash(
             f"We sent a link to {current_user.email} less than a minute ago. Look for it"
             " (in the spam folder too) before asking again.",
             "info",
         )
     else:
-        db.session.commit()
         flash(f"We sent a new link to {current_user.email}.", "info")
     return redirect(url_for("main.profile"), code=303)
 

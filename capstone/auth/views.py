@@ -10,15 +10,14 @@ from flask_login import login_required
 from flask_login import login_user
 from flask_login import logout_user
 
+from capstone.account_forms import LoginForm
+from capstone.account_forms import RegisterForm
 from capstone.auth import bp
-from capstone.auth.forms import LoginForm
-from capstone.auth.forms import RegisterForm
 from capstone.auth.redirects import is_safe_path
-from capstone.database import db
+from capstone.http import client_address
 from capstone.services import users
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
-from capstone.web import client_address
 from capstone.web import render_form
 from capstone.web import show_errors
 
@@ -59,8 +58,7 @@ def login():
 @login_required
 def logout():
     """Log out everywhere: a new session token makes every copy of the old cookie worthless."""
-    current_user.end_all_sessions()
-    db.session.commit()
+    users.end_sessions(current_user)
     logout_user()
     session.clear()
     flash("You are logged out.", "info")

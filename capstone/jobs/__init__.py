@@ -2,7 +2,7 @@
 
 Every job runs inside an application context of the app that created the Celery app,
 so `db.session`, `current_app.config` and `url_for` work in a job as in a view. The
-jobs themselves are in mailing.py and schedule.py.
+jobs themselves are in delivery.py and schedule.py.
 
 Without a broker (no REDIS_URL or CELERY_BROKER_URL), jobs run eagerly: in the same
 process, at the moment they are queued. That is the development mode; `make run`
@@ -21,7 +21,7 @@ from celery.schedules import crontab
 from flask import current_app
 
 from capstone import events
-from capstone.jobs import mailing  # noqa: F401 (registers the jobs before Celery finalizes)
+from capstone.jobs import delivery  # noqa: F401 (registers the jobs before Celery finalizes)
 from capstone.jobs import schedule  # noqa: F401
 
 SCHEDULE = {

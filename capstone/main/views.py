@@ -9,7 +9,7 @@ from flask_login import login_required
 from flask_login import logout_user
 
 from capstone import cache
-from capstone.auth.forms import PasswordForm
+from capstone.account_forms import PasswordForm
 from capstone.main import bp
 from capstone.services import users
 from capstone.services.errors import Invalid

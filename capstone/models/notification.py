@@ -14,6 +14,9 @@ from capstone.models.base import UTCDateTime
 from capstone.models.base import utcnow
 from capstone.models.task import Task
 
+# What a notification can be about; the API document lists them.
+KINDS = ("assigned", "commented")
+
 
 class Notification(Base):
     """Something a user should know about, perhaps about a task; unread until read_at is set."""

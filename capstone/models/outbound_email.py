@@ -4,7 +4,7 @@ The row is written in the same transaction as the change that caused it (a new a
 an assignment), so an email exists exactly when its cause does. Its unique `key` makes
 asking twice for the same email (a retried request, a digest run twice in a day) a no-op,
 and `claimed_at`/`sent_at` let the job deliver it at most once. `next_attempt_at` is
-when the outbox sweep (jobs/mailing.py) may queue it again if its job was lost: the
+when the outbox sweep (jobs/delivery.py) may queue it again if its job was lost: the
 broker was down at the commit, or a retry could not be queued.
 """
 
@@ -35,7 +35,7 @@ class OutboundEmail(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(default=0)
-    # None once it is sent, being sent, or given up; see the sweep in jobs/mailing.py.
+    # None once it is sent, being sent, or given up; see the sweep in jobs/delivery.py.
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     last_error: Mapped[str | None] = mapped_column(String(500))
 

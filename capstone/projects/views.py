@@ -6,15 +6,11 @@ from flask import render_template
 from flask import url_for
 from flask_login import current_user
 from flask_login import login_required
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from capstone.database import db
 from capstone.forms import MemberForm
 from capstone.forms import ProjectForm
-from capstone.models import STATUSES
 from capstone.models import Project
-from capstone.models import Task
 from capstone.projects import bp
 from capstone.services import access
 from capstone.services import projects
@@ -23,8 +19,6 @@ from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
 from capstone.web import render_form
 from capstone.web import show_errors
-
-BOARD_LIMIT = 50  # tasks per column on the board; the task list pages through the rest
 
 
 @bp.before_request
@@ -59,26 +53,18 @@ def new():
 def board(project_id):
     """The project's board: a column per status."""
     project = access.project_for(current_user, project_id)
-    columns = {}
-    for status in STATUSES:
-        columns[status] = db.session.scalars(
-            select(Task)
-            .where(Task.project_id == project.id, Task.status == status, Task.archived_at.is_(None))
-            .options(joinedload(Task.assignee))
-            .order_by(Task.updated_at.desc(), Task.id.desc())
-            .limit(BOARD_LIMIT)
-        ).all()
+    columns = projects.board_columns(project)
     return render_template("projects/board.html", project=project, columns=columns)
 
 
 @bp.route("/<id:project_id>/edit", methods=["GET", "POST"])
 def edit(project_id):
     """Change the name and description (owner only)."""
-    project = access.project_for(current_user, project_id, manage=True)
+    project = access.project_for(current_user, project_id, manage=True)  # before the form
     form = ProjectForm(obj=project)
     if form.validate_on_submit():
         try:
-            projects.update_project(project, form.name.data, form.description.data)
+            projects.update_project(current_user, project, form.name.data, form.description.data)
         except Invalid as invalid:
             show_errors(form, invalid)
         else:
@@ -90,8 +76,8 @@ def edit(project_id):
 @bp.route("/<id:project_id>/delete", methods=["POST"])
 def delete(project_id):
     """Delete the project and everything in it (owner only)."""
-    project = access.project_for(current_user, project_id, manage=True)
-    projects.delete_project(project)
+    project = access.project_for(current_user, project_id)
+    projects.delete_project(current_user, project)
     flash(f"Project {project.name} deleted.", "info")
     return redirect(url_for("projects.index"), code=303)
 
@@ -102,24 +88,25 @@ def members(project_id):
     project = access.project_for(current_user, project_id)
     form = MemberForm()
     if form.is_submitted():
-        project = access.project_for(current_user, project_id, manage=True)
+        access.require_owner(current_user, project)  # 403 before a bad form's 400
     if form.validate_on_submit():
         try:
-            user = projects.add_member(project, users.find_user(form.user.data))
+            user = projects.add_member(current_user, project, users.find_user(form.user.data))
         except (Invalid, Taken) as problem:
             show_errors(form, problem)
         else:
             flash(f"{user.username} joined the project.", "success")
             return redirect(url_for("projects.members", project_id=project.id), code=303)
-    return render_form("projects/members.html", form, project=project)
+    members = db.session.scalars(projects.members_of(project)).all()
+    return render_form("projects/members.html", form, project=project, members=members)
 
 
 @bp.route("/<id:project_id>/members/<id:user_id>/remove", methods=["POST"])
 def remove_member(project_id, user_id):
     """Remove a member (owner only); their tasks become unassigned."""
-    project = access.project_for(current_user, project_id, manage=True)
+    project = access.project_for(current_user, project_id)
     try:
-        projects.remove_member(project, user_id)
+        projects.remove_member(current_user, project, user_id)
     except Invalid as invalid:
         flash(next(iter(invalid.fields.values())), "error")
     else:

@@ -10,9 +10,9 @@ from flask import current_app
 from capstone.database import db
 from capstone.models import Project
 from capstone.models import Task
-from capstone.models import User
 from capstone.models import label
 from capstone.realtime.rooms import member_rooms
+from capstone.services import users
 
 MESSAGES = {
     "created": "{actor} added “{title}”",
@@ -29,13 +29,13 @@ MESSAGES = {
 
 def task_changed(project_id, task_id, actor_id, action, title, status, assignee_id):
     """Tell the project's current, active members that the actor did `action` to a task."""
-    project, actor = db.session.get(Project, project_id), db.session.get(User, actor_id)
+    project, actor = db.session.get(Project, project_id), users.user_by_id(actor_id)
     if project is None or actor is None:
         return  # deleted since: nobody is left to tell, or about whom
     rooms = member_rooms(project)
     if not rooms:
         return  # an empty list of rooms would mean "everyone" to Socket.IO
-    assignee = db.session.get(User, assignee_id) if assignee_id is not None else None
+    assignee = users.user_by_id(assignee_id) if assignee_id is not None else None
     message = MESSAGES[action].format(
         actor=actor.username,
         title=title,

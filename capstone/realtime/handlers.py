@@ -15,12 +15,12 @@ from flask_socketio import rooms
 
 from capstone.database import db
 from capstone.models import Project
-from capstone.models import User
 from capstone.models.base import MAX_ID
 from capstone.realtime.rooms import member_rooms
 from capstone.realtime.rooms import parse_room
 from capstone.realtime.rooms import viewer_room
 from capstone.services import access
+from capstone.services import users
 
 NO_SUCH_PROJECT = {"ok": False, "error": "There is no such project."}
 
@@ -83,6 +83,6 @@ class ProjectEvents(Namespace):
         for room in rooms():
             if (ids := parse_room(room)) is None:
                 continue
-            project, user = db.session.get(Project, ids[0]), db.session.get(User, ids[1])
+            project, user = db.session.get(Project, ids[0]), users.user_by_id(ids[1])
             if project is not None and user is not None:
                 tell_presence(project, user, "left")

@@ -4,7 +4,12 @@
   (the owner is always a member).
 * Only the owner edits or deletes a project and manages its members (403 for the
   other members, who can see it exists; 404 for everyone else).
-* Members create, edit and complete tasks, and comment.
+* Members create, edit and complete tasks, comment, and upload and download files.
+* Admins manage accounts.
+
+The services that change data call the require_* rules themselves, so a view cannot
+forget them. A view may call them first too, to answer 403 before reading a body it
+would refuse anyway; the service still checks (the second check reads nothing more).
 """
 
 from sqlalchemy import bindparam
@@ -64,9 +69,21 @@ def project_for(user, project_id, manage=False):
     project = visible(VISIBLE_PROJECT, user, project_id)
     if project is None:
         raise NotFound("There is no such project.")
-    if manage and project.owner_id != user.id:
-        raise Forbidden("Only the project's owner can do that.")
+    if manage:
+        require_owner(user, project)
     return project
+
+
+def require_owner(user, project):
+    """Only the owner edits or deletes a project and manages its members."""
+    if project.owner_id != user.id:
+        raise Forbidden("Only the project's owner can do that.")
+
+
+def require_admin(user):
+    """Only admins manage accounts."""
+    if not user.is_admin:
+        raise Forbidden("Only admins can do that.")
 
 
 def task_for(user, task_id):
@@ -81,6 +98,13 @@ def require_member(user, project):
     """Only members change tasks and comment; an admin who is not a member only looks."""
     if not is_member(user, project):
         raise Forbidden("Only the project's members can do that.")
+
+
+def member_task(user, task_id):
+    """The task, if `user` may see it (404), and only for a member of its project (403)."""
+    task = task_for(user, task_id)
+    require_member(user, task.project)
+    return task
 
 
 def comment_for(user, comment_id):

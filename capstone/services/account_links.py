@@ -18,8 +18,8 @@ from itsdangerous import URLSafeTimedSerializer
 from capstone.database import db
 from capstone.models import User
 from capstone.models.base import utcnow
-from capstone.services.emails import external_url
-from capstone.services.emails import queue_email
+from capstone.services.outbox import external_url
+from capstone.services.outbox import queue_email
 from capstone.services.passwords import hash_new_password
 
 RESET_EMAIL_INTERVAL_SECONDS = 300  # at most one reset email per account in this time
@@ -60,6 +60,14 @@ def send_verification(user):
     return queue_email(
         key, user.email, "Confirm your email address", "email/verify.txt", user=user, link=link
     )
+
+
+def resend_verification(user):
+    """Send the verification email again, unless one went within the minute (then None)."""
+    email = send_verification(user)
+    if email is not None:
+        db.session.commit()
+    return email
 
 
 def send_registered_again(user):

@@ -1,8 +1,8 @@
 """What administrators do to accounts: find, deactivate, reactivate, promote, demote.
 
-Every change adds its entry to the audit log; the caller commits both at once (one
-request, one transaction), so the log cannot miss an action, nor record one that did
-not happen. Two rules protect the site:
+Every change adds its entry to the audit log, and change_user commits the changes and
+their entries at once (one request, one transaction), so the log cannot miss an action,
+nor record one that did not happen. Only admins do any of it. Two rules protect the site:
 
 * there is always at least one active admin (nobody can demote or deactivate the last);
 * an admin cannot deactivate their own account (another admin has to).
@@ -18,16 +18,41 @@ from sqlalchemy import update
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Conflict
+from werkzeug.exceptions import NotFound
 
 from capstone import events
 from capstone.database import db
 from capstone.models import ROLES
 from capstone.models import AuditEntry
 from capstone.models import User
+from capstone.models.base import utcnow
+from capstone.models.user import name_key
 from capstone.models.user import new_session_token
+from capstone.services import access
 from capstone.services.errors import Invalid
+from capstone.services.passwords import hash_new_password
 
 LAST_ADMIN = "There must always be an active admin: make someone else an admin first."
+
+
+def create_admin(username, email, password):
+    """The operator at the console makes an administrator, new or existing; Invalid password.
+
+    No user acts here (the command needs shell access to the server), so nothing is
+    audited; the operator typed the address, so it needs no verification email.
+    """
+    user = db.session.scalar(select(User).where(User.username_key == name_key(username)))
+    if user is None:
+        user = User(
+            username=username,
+            email=email.lower(),
+            password_hash=hash_new_password(password),
+            email_verified_at=utcnow(),
+        )
+        db.session.add(user)
+    user.role = "admin"
+    db.session.commit()
+    return user
 
 
 def find_users(text=None):
@@ -43,8 +68,32 @@ def find_users(text=None):
     return query
 
 
+def user_for(actor, user_id):
+    """The user `user_id`, for an admin; 404 if there is none."""
+    access.require_admin(actor)
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound("There is no such user.")
+    return user
+
+
+def change_user(actor, user, active=None, role=None):
+    """An admin changes the role and/or the activity (None: unchanged), all or nothing.
+
+    The actor is checked once, first: an admin who steps down in the same change is
+    still the admin who asked for it.
+    """
+    access.require_admin(actor)
+    if role is not None:
+        set_role(actor, user, role)
+    if active is not None:
+        set_active(actor, user, active)
+    db.session.commit()
+    return user
+
+
 def set_active(actor, user, active):
-    """Deactivate (ending every session and API token) or reactivate `user`."""
+    """Deactivate (ending every session and API token) or reactivate `user`: change_user's part."""
     if user.active == active:
         return user
     if not active and user.id == actor.id:
@@ -60,7 +109,7 @@ def set_active(actor, user, active):
 
 
 def set_role(actor, user, role):
-    """Make `user` an admin or a member."""
+    """Make `user` an admin or a member: part of change_user, which checks and commits."""
     if role not in ROLES:
         raise Invalid({"role": f"Choose one of: {', '.join(ROLES)}."})
     if user.role == role:

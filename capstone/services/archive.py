@@ -12,6 +12,7 @@ from capstone import events
 from capstone.database import db
 from capstone.models import Task
 from capstone.models.base import utcnow
+from capstone.services import access
 from capstone.services import changes
 from capstone.services.errors import Invalid
 
@@ -38,8 +39,9 @@ def archive_done_tasks(now=None):
     return result.rowcount
 
 
-def restore_task(task, actor):
-    """`actor` brings an archived task back to the project's lists (the caller checked access)."""
+def restore_task(actor, task):
+    """A member brings an archived task back to the project's lists."""
+    access.require_member(actor, task.project)
     if task.archived_at is None:
         raise Invalid({"task": "This task is not archived."})
     task.archived_at = None

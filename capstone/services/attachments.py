@@ -25,6 +25,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from capstone.database import db
 from capstone.models import Attachment
+from capstone.services import access
 from capstone.services.errors import Invalid
 
 MAX_NAME_LENGTH = 200
@@ -115,8 +116,9 @@ def write_file(path, head, stream, limit):
     return size
 
 
-def save(task, uploader, upload):
-    """Store a werkzeug FileStorage as an attachment of `task`; 413, 415 or Invalid if not."""
+def save(uploader, task, upload):
+    """A member stores a werkzeug FileStorage as an attachment of `task`; 413, 415 or Invalid."""
+    access.require_member(uploader, task.project)
     if upload is None:
         raise Invalid({"file": "Choose a file to upload."})
     head = upload.stream.read(SNIFF_BYTES)
@@ -146,8 +148,9 @@ def save(task, uploader, upload):
     return attachment
 
 
-def send(attachment):
-    """The file as a download: never shown inline, never sniffed, never kept by shared caches."""
+def send(user, attachment):
+    """The file as a download, for members: never inline, never sniffed, never kept by caches."""
+    access.require_member(user, attachment.task.project)
     response = send_file(
         path_of(attachment),
         mimetype=attachment.content_type,

@@ -7,14 +7,16 @@ from werkzeug.exceptions import Forbidden
 from capstone import events
 from capstone.database import db
 from capstone.models import Comment
+from capstone.services import access
 from capstone.services import notifications
 from capstone.services.errors import Invalid
 
 MAX_COMMENT_LENGTH = 5000
 
 
-def add_comment(task, author, body):
-    """Add `author`'s comment to `task` (the caller checked they are a member)."""
+def add_comment(author, task, body):
+    """A member adds a comment to `task`."""
+    access.require_member(author, task.project)
     body = (body or "").strip()
     if not 1 <= len(body) <= MAX_COMMENT_LENGTH:
         raise Invalid({"body": f"A comment has 1 to {MAX_COMMENT_LENGTH} characters."})
@@ -34,13 +36,16 @@ def add_comment(task, author, body):
 
 
 def comments_of(task):
-    """The task's comments, oldest first, with their authors loaded in the same query."""
-    return db.session.scalars(
+    """A select() of the task's comments, oldest first, their authors loaded in the same query.
+
+    The task page shows them all, the API a page at a time: one list for both.
+    """
+    return (
         select(Comment)
         .where(Comment.task_id == task.id)
         .options(joinedload(Comment.author))
         .order_by(Comment.created_at, Comment.id)
-    ).all()
+    )
 
 
 def delete_comment(user, comment):

@@ -9,8 +9,8 @@ from capstone.database import db
 from capstone.models import Task
 from capstone.models import User
 from capstone.models.task import today
-from capstone.services.emails import external_url
-from capstone.services.emails import queue_email
+from capstone.services.outbox import external_url
+from capstone.services.outbox import queue_email
 
 
 def due_tasks_by_assignee(day):

@@ -12,8 +12,8 @@ from werkzeug.exceptions import NotFound
 from capstone.database import db
 from capstone.models import Notification
 from capstone.models.base import utcnow
-from capstone.services.emails import external_url
-from capstone.services.emails import queue_email
+from capstone.services.outbox import external_url
+from capstone.services.outbox import queue_email
 
 
 def notify(user, kind, message, task=None):

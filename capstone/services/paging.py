@@ -14,6 +14,8 @@ from sqlalchemy import select
 
 from capstone.database import db
 
+MAX_PAGE = 10**9  # the highest page number asked for that is a page, past the end or not
+
 
 @dataclass
 class Page:

@@ -1,14 +1,22 @@
-"""Projects and their members."""
+"""Projects and their members: the owner manages both; the board and the member list."""
 
+from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.orm import joinedload
 
 from capstone import events
 from capstone.database import db
+from capstone.models import STATUSES
 from capstone.models import Project
 from capstone.models import Task
+from capstone.models import User
+from capstone.models import project_member
+from capstone.services import access
 from capstone.services import attachments
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
+
+BOARD_LIMIT = 50  # tasks per column on the board; the task list pages through the rest
 
 
 def clean_name(name):
@@ -35,8 +43,9 @@ def create_project(owner, name, description=""):
     return project
 
 
-def update_project(project, name, description):
-    """Change a project's name and description (the caller checked it is the owner)."""
+def update_project(owner, project, name, description):
+    """The owner changes a project's name and description."""
+    access.require_owner(owner, project)
     project.name = clean_name(name)
     project.description = (description or "").strip()
     changed(project, "updated")
@@ -44,8 +53,9 @@ def update_project(project, name, description):
     return project
 
 
-def delete_project(project):
-    """Delete a project with its tasks, comments and files (the caller checked it is the owner)."""
+def delete_project(owner, project):
+    """The owner deletes a project with its tasks, comments and files."""
+    access.require_owner(owner, project)
     files = attachments.stored_names(Task.project_id == project.id)
     changed(project, "deleted")
     db.session.delete(project)
@@ -53,8 +63,9 @@ def delete_project(project):
     attachments.remove_files(files)
 
 
-def add_member(project, user):
-    """Add `user` to the project's members; only active users can join."""
+def add_member(owner, project, user):
+    """The owner adds `user` (None: not found) to the members; only active users can join."""
+    access.require_owner(owner, project)
     if user is None or not user.active:
         raise Invalid({"user": "There is no such active user."})
     if user in project.members:
@@ -65,8 +76,9 @@ def add_member(project, user):
     return user
 
 
-def remove_member(project, user_id):
-    """Remove a member; the owner always stays. Their assigned tasks become unassigned."""
+def remove_member(owner, project, user_id):
+    """The owner removes a member, never themself. The member's tasks become unassigned."""
+    access.require_owner(owner, project)
     if user_id == project.owner_id:
         raise Invalid({"user": "The owner cannot be removed from their project."})
     member = next((m for m in project.members if m.id == user_id), None)
@@ -80,3 +92,27 @@ def remove_member(project, user_id):
     )
     changed(project, "member_removed")
     db.session.commit()
+
+
+def members_of(project):
+    """A select() of the project's members, by username (a page shows them all, the API pages)."""
+    return (
+        select(User)
+        .join(project_member, project_member.c.user_id == User.id)
+        .where(project_member.c.project_id == project.id)
+        .order_by(User.username)
+    )
+
+
+def board_columns(project):
+    """{status: its BOARD_LIMIT most recently changed live tasks}, assignees loaded."""
+    return {
+        status: db.session.scalars(
+            select(Task)
+            .where(Task.project_id == project.id, Task.status == status, Task.archived_at.is_(None))
+            .options(joinedload(Task.assignee))
+            .order_by(Task.updated_at.desc(), Task.id.desc())
+            .limit(BOARD_LIMIT)
+        ).all()
+        for status in STATUSES
+    }

@@ -15,6 +15,7 @@ from capstone.models import STATUSES
 from capstone.models import Task
 from capstone.models import TaskCount
 from capstone.models.base import utcnow
+from capstone.services import access
 from capstone.services import attachments
 from capstone.services import changes
 from capstone.services import notifications
@@ -33,6 +34,7 @@ SORTS = {
     "title": Task.title,
 }
 MAX_PER_PAGE = 100
+ORDERS = ("asc", "desc")
 
 
 def clean_task_fields(project, data):
@@ -66,8 +68,9 @@ def clean_task_fields(project, data):
     return fields
 
 
-def create_task(project, creator, data):
-    """Create a task in `project` from the allowed fields of `data`."""
+def create_task(creator, project, data):
+    """A member creates a task in `project` from the allowed fields of `data`."""
+    access.require_member(creator, project)
     fields = clean_task_fields(project, {"title": "", **data})
     task = Task(project=project, creator=creator, **fields)
     if task.status == "done":
@@ -80,8 +83,9 @@ def create_task(project, creator, data):
     return task
 
 
-def update_task(task, data, actor):
-    """`actor` changes the fields of `data`; 'done' sets completed_at; a new assignee is told."""
+def update_task(actor, task, data):
+    """A member changes the fields of `data`; 'done' sets completed_at; a new assignee is told."""
+    access.require_member(actor, task.project)
     fields = clean_task_fields(task.project, data)
     was_status, was_assigned_to = task.status, task.assignee_id
     for name, value in fields.items():
@@ -121,7 +125,7 @@ class TaskQuery:
             errors["priority"] = f"Choose one of: {', '.join(PRIORITIES)}."
         if self.sort not in SORTS:
             errors["sort"] = f"Sort by one of: {', '.join(SORTS)}."
-        if self.order not in ("asc", "desc"):
+        if self.order not in ORDERS:
             errors["order"] = "The order is asc or desc."
         if self.page < 1:
             errors["page"] = "Pages start at 1."
@@ -178,6 +182,7 @@ def counted_total(project, query):
 
 def delete_task(user, task):
     """Delete a task, its comments and attachments: its creator or the project's owner may."""
+    access.require_member(user, task.project)  # a creator no longer a member may not
     if user.id not in (task.creator_id, task.project.owner_id):
         raise Forbidden("Only the task's creator or the project's owner can delete it.")
     files = attachments.stored_names(Task.id == task.id)

@@ -1,4 +1,4 @@
-"""Attachments on the task page (upload, download, delete), and restoring archived tasks."""
+"""Attachments on the task page: upload, download, delete."""
 
 from flask import flash
 from flask import redirect
@@ -7,7 +7,6 @@ from flask import url_for
 from flask_login import current_user
 
 from capstone.services import access
-from capstone.services import archive
 from capstone.services import attachments
 from capstone.services.errors import Invalid
 from capstone.tasks import bp
@@ -18,9 +17,8 @@ from capstone.tasks.views import render_detail
 def upload_attachment(task_id):
     """Attach a file to a task (members only); 413 or 415 for files that cannot be attached."""
     task = access.task_for(current_user, task_id)
-    access.require_member(current_user, task.project)
     try:
-        attachment = attachments.save(task, current_user, request.files.get("file"))
+        attachment = attachments.save(current_user, task, request.files.get("file"))
     except Invalid as invalid:
         return render_detail(task, upload_error=invalid.fields["file"], status=400)
     flash(f"Attached {attachment.name}.", "success")
@@ -30,9 +28,7 @@ def upload_attachment(task_id):
 @bp.route("/attachments/<id:attachment_id>")
 def download_attachment(attachment_id):
     """Download an attachment (members only), always as a file, never as a page."""
-    attachment = access.attachment_for(current_user, attachment_id)
-    access.require_member(current_user, attachment.task.project)
-    return attachments.send(attachment)
+    return attachments.send(current_user, access.attachment_for(current_user, attachment_id))
 
 
 @bp.route("/attachments/<id:attachment_id>/delete", methods=["POST"])
@@ -43,17 +39,3 @@ def delete_attachment(attachment_id):
     attachments.delete(current_user, attachment)
     flash(f"Deleted {attachment.name}.", "info")
     return redirect(url_for("tasks.detail", task_id=task_id, _anchor="attachments"), code=303)
-
-
-@bp.route("/tasks/<id:task_id>/restore", methods=["POST"])
-def restore(task_id):
-    """Bring an archived task back to the lists (members only)."""
-    task = access.task_for(current_user, task_id)
-    access.require_member(current_user, task.project)
-    try:
-        archive.restore_task(task, current_user)
-    except Invalid:
-        flash("This task is not archived.", "info")
-    else:
-        flash("Task restored.", "success")
-    return redirect(url_for("tasks.detail", task_id=task.id), code=303)

@@ -7,11 +7,12 @@ service's TaskQuery, where the choices are written once.
 
 from flask import current_app
 
+from capstone.http import ExplainedBadRequest
 from capstone.models.base import MAX_ID
 from capstone.services import tasks
 from capstone.services.errors import Invalid
-from capstone.web import ExplainedBadRequest
 from capstone.web import page_number
+from capstone.web import whole_number
 
 # The form's check boxes send 1; the API's flags are true/false instead.
 FLAGS = ("overdue", "archived")
@@ -21,7 +22,7 @@ def query_from_args(args):
     """A TaskQuery from the list's query string; 400 saying which parameters are wrong."""
     problems = {}
     assignee = args.get("assignee_id") or None
-    if assignee is not None and page_number(assignee, maximum=MAX_ID) is None:
+    if assignee is not None and whole_number(assignee, MAX_ID) is None:
         problems["assignee_id"] = "A user's id, a whole number."
     page = page_number(args.get("page"))
     if page is None:

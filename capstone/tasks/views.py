@@ -1,4 +1,4 @@
-"""Task pages: the filtered list, create and edit, the detail with comments, complete."""
+"""Task pages: the filtered list, create and edit, the detail with comments, move, restore."""
 
 from flask import abort
 from flask import flash
@@ -13,6 +13,7 @@ from capstone.database import db
 from capstone.forms import CommentForm
 from capstone.forms import TaskForm
 from capstone.services import access
+from capstone.services import archive
 from capstone.services import attachments
 from capstone.services import comments
 from capstone.services import tasks
@@ -42,12 +43,12 @@ def index(project_id):
 def new(project_id):
     """Create a task (members only)."""
     project = access.project_for(current_user, project_id)
-    access.require_member(current_user, project)
+    access.require_member(current_user, project)  # before showing the form; create_task checks
     form = TaskForm()
     form.set_members(project.members)
     if form.validate_on_submit():
         try:
-            task = tasks.create_task(project, current_user, form.task_fields())
+            task = tasks.create_task(current_user, project, form.task_fields())
         except Invalid as invalid:
             show_errors(form, invalid)
         else:
@@ -61,7 +62,7 @@ def render_detail(task, form=None, upload_error=None, status=200):
     page = render_template(
         "tasks/detail.html",
         task=task,
-        comments=comments.comments_of(task),
+        comments=db.session.scalars(comments.comments_of(task)).all(),
         attachments=db.session.scalars(attachments.attachments_of(task)).all(),
         form=form or CommentForm(),
         upload_error=upload_error,
@@ -78,13 +79,12 @@ def detail(task_id):
 @bp.route("/tasks/<id:task_id>/edit", methods=["GET", "POST"])
 def edit(task_id):
     """Change a task (members only)."""
-    task = access.task_for(current_user, task_id)
-    access.require_member(current_user, task.project)
+    task = access.member_task(current_user, task_id)  # before showing the form
     form = TaskForm(obj=task, assignee_id=task.assignee_id or 0)
     form.set_members(task.project.members)
     if form.validate_on_submit():
         try:
-            tasks.update_task(task, form.task_fields(), current_user)
+            tasks.update_task(current_user, task, form.task_fields())
         except Invalid as invalid:
             show_errors(form, invalid)
         else:
@@ -97,9 +97,8 @@ def edit(task_id):
 def move(task_id):
     """Move a task to another column of the board (members only)."""
     task = access.task_for(current_user, task_id)
-    access.require_member(current_user, task.project)
     try:
-        tasks.update_task(task, {"status": request.form.get("status", "")}, current_user)
+        tasks.update_task(current_user, task, {"status": request.form.get("status", "")})
     except Invalid:
         abort(400, "That is not a status.")
     if request.form.get("back") == "board":
@@ -107,14 +106,26 @@ def move(task_id):
     return redirect(url_for("tasks.detail", task_id=task.id), code=303)
 
 
+@bp.route("/tasks/<id:task_id>/restore", methods=["POST"])
+def restore(task_id):
+    """Bring an archived task back to the lists (members only)."""
+    task = access.task_for(current_user, task_id)
+    try:
+        archive.restore_task(current_user, task)
+    except Invalid:
+        flash("This task is not archived.", "info")
+    else:
+        flash("Task restored.", "success")
+    return redirect(url_for("tasks.detail", task_id=task.id), code=303)
+
+
 @bp.route("/tasks/<id:task_id>/comments", methods=["POST"])
 def comment(task_id):
     """Add a comment (members only)."""
-    task = access.task_for(current_user, task_id)
-    access.require_member(current_user, task.project)
+    task = access.member_task(current_user, task_id)  # 403 before a bad form's 400
     form = CommentForm()
     if form.validate_on_submit():
-        comments.add_comment(task, current_user, form.body.data)
+        comments.add_comment(current_user, task, form.body.data)
         flash("Comment added.", "success")
         return redirect(url_for("tasks.detail", task_id=task.id, _anchor="comments"), code=303)
     return render_detail(task, form=form, status=400)

@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from capstone import jobs
 from capstone.database import db
-from capstone.jobs import mailing
+from capstone.jobs import delivery
 from capstone.models import OutboundEmail
 from capstone.models.base import utcnow
-from capstone.services import emails
-from capstone.services.emails import queue_email
+from capstone.services.outbox import due_emails
+from capstone.services.outbox import queue_email
 
 
 def queue(app, key="k1", to="bob@example.org", commit=True):
@@ -58,8 +58,10 @@ def test_a_rolled_back_transaction_sends_nothing(app, mailbox):
 
 def test_a_rollback_forgets_the_job_even_if_the_session_commits_later(app, mailbox, monkeypatch):
     runs = []
-    claim = mailing.claim
-    monkeypatch.setattr(mailing, "claim", lambda email_id: runs.append(email_id) or claim(email_id))
+    claim = delivery.claim
+    monkeypatch.setattr(
+        delivery, "claim", lambda email_id: runs.append(email_id) or claim(email_id)
+    )
     with app.test_request_context():
         queue_email("gone", "bob@example.org", "Gone", "email/verify.txt", user=None, link="x")
         db.session.rollback()
@@ -92,11 +94,11 @@ def test_a_temporary_failure_is_retried_and_sends_exactly_one_email(app, mailbox
 
 
 def test_retries_are_bounded_and_the_failure_is_logged(app, mailbox, caplog):
-    mailbox.refusals = ["451 4.3.0 Try again later"] * (mailing.MAX_RETRIES + 1)
+    mailbox.refusals = ["451 4.3.0 Try again later"] * (delivery.MAX_RETRIES + 1)
     queue(app)
     assert "Email 1 not sent after 6 attempts: SMTPDataError: (451" in caplog.text
     [row] = outbox(app)
-    assert row.attempts == mailing.MAX_RETRIES + 1
+    assert row.attempts == delivery.MAX_RETRIES + 1
     assert row.sent_at is None
     assert "451" in row.last_error
     # Given up: still claimed, and not due for the sweep, so never tried again.
@@ -105,8 +107,8 @@ def test_retries_are_bounded_and_the_failure_is_logged(app, mailbox, caplog):
 
 
 def test_the_back_off_doubles_up_to_its_bound():
-    assert [mailing.backoff(n) for n in range(4)] == [30, 60, 120, 240]
-    assert mailing.backoff(20) == mailing.BACKOFF_MAX_SECONDS
+    assert [delivery.backoff(n) for n in range(4)] == [30, 60, 120, 240]
+    assert delivery.backoff(20) == delivery.BACKOFF_MAX_SECONDS
 
 
 def test_a_permanent_failure_is_recorded_and_never_retried(app, mailbox):
@@ -123,7 +125,7 @@ def test_an_unreachable_server_is_a_temporary_failure(app, mailbox):
     app.config["MAIL_PORT"] = 1  # nothing listens there
     queue(app)
     [row] = outbox(app)
-    assert row.attempts == mailing.MAX_RETRIES + 1
+    assert row.attempts == delivery.MAX_RETRIES + 1
     assert row.last_error.startswith("ConnectionRefusedError")
 
 
@@ -171,7 +173,7 @@ def test_an_email_whose_job_was_lost_is_sent_by_the_sweep(app, mailbox, monkeypa
     assert "capstone.send_email" in caplog.text  # the failed queueing is logged
     assert sweep(app) == 0  # its job may still be on its way: wait for the grace period
     a_minute_later = utcnow() + timedelta(seconds=app.config["OUTBOX_GRACE_SECONDS"] + 1)
-    monkeypatch.setattr(emails, "utcnow", lambda: a_minute_later)
+    monkeypatch.setattr("capstone.services.outbox.utcnow", lambda: a_minute_later)
     assert sweep(app) == 1
     assert [m["Subject"] for m in mailbox.messages] == ["Hello"]
     assert sweep(app) == 0
@@ -200,6 +202,6 @@ def test_the_sweep_leaves_sent_claimed_and_backing_off_emails_alone(app, mailbox
         later.next_attempt_at = utcnow() + timedelta(minutes=5)  # backing off
         db.session.add_all([claimed, later])
         db.session.commit()
-        assert emails.due_emails() == []
+        assert due_emails() == []
     assert [m["Subject"] for m in mailbox.messages] == ["Hello"]
     assert send_again(app, sent) == "skipped"

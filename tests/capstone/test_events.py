@@ -99,9 +99,9 @@ def test_the_task_services_publish_what_changed(own_app, build):
     commented = listen(own_app, events.COMMENT_ADDED)
     with own_app.app_context():
         actor = db.session.get(User, owner)
-        task = tasks.create_task(db.session.get(Project, project_id), actor, {"title": "Launch"})
-        tasks.update_task(task, {"status": "done"}, actor)
-        comment = comments.add_comment(task, actor, "Shipped.")
+        task = tasks.create_task(actor, db.session.get(Project, project_id), {"title": "Launch"})
+        tasks.update_task(actor, task, {"status": "done"})
+        comment = comments.add_comment(actor, task, "Shipped.")
     base = {"project_id": project_id, "task_id": task.id, "actor_id": owner, "title": "Launch"}
     assert changed == [
         {**base, "action": "created", "status": "todo", "assignee_id": None},

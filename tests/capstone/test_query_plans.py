@@ -6,7 +6,7 @@ all the tasks of the site; make bench measures the same requests at 100,000 task
 """
 
 import pytest
-from sqlalchemy import event
+from capstone_support.query_plans import task_plans
 
 from capstone.database import db
 
@@ -16,26 +16,15 @@ def plans(app):
     """A function: GET a path, return the plan of every statement it sent that reads tasks."""
 
     def plans_of(client, path):
-        sent = []
-
-        def record(conn, cursor, statement, parameters, context, executemany):
-            sent.append((statement, parameters))
-
         with app.app_context():
             engine = db.engine
         if engine.dialect.name != "sqlite":
             pytest.skip("EXPLAIN QUERY PLAN is SQLite's; the SQLite run checks the plans")
-        event.listen(engine, "before_cursor_execute", record)
-        try:
+
+        def send():
             assert client.get(path).status_code == 200
-        finally:
-            event.remove(engine, "before_cursor_execute", record)
-        with engine.connect() as connection:
-            return [
-                [row[-1] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
-                for sql, params in sent
-                if " task" in sql and sql.lstrip().upper().startswith("SELECT")
-            ]
+
+        return task_plans(engine, send)
 
     return plans_of
 

@@ -69,13 +69,14 @@ def test_archiving_in_bulk_and_restoring(app, known, check):
     assert (known["project"], "done") not in check()
     with app.app_context():
         task = db.session.scalar(select(Task).where(Task.title == "Delta"))
-        archive.restore_task(task, task.creator)
+        archive.restore_task(task.creator, task)
     assert check()[(known["project"], "done")] == 1
 
 
 def test_deleting_a_project_deletes_its_counts(app, known, check):
     with app.app_context():
-        projects.delete_project(db.session.get(Project, known["project"]))
+        project = db.session.get(Project, known["project"])
+        projects.delete_project(project.owner, project)
         assert db.session.scalar(select(func.count()).select_from(TaskCount)) == 0
     assert check() == {}
 

@@ -1,4 +1,4 @@
-"""The account forms; Flask-WTF adds the CSRF token to each."""
+"""The account forms, of the auth pages and the profile; Flask-WTF adds the CSRF token to each."""
 
 from wtforms import BooleanField
 from wtforms import EmailField

@@ -21,11 +21,11 @@ from celery import shared_task
 from flask import current_app
 from sqlalchemy import update
 
-from capstone import mail
+from capstone import mail_transport
 from capstone.database import db
 from capstone.models import OutboundEmail
 from capstone.models.base import utcnow
-from capstone.services import emails
+from capstone.services import outbox
 
 MAX_RETRIES = 5
 BACKOFF_SECONDS = 30  # then 60, 120, ... at most BACKOFF_MAX_SECONDS
@@ -62,13 +62,13 @@ def send_email(job, email_id):
     email = claim(email_id)
     if email is None:
         return "skipped"
-    message = mail.build_message(current_app.config, email.to, email.subject, email.body)
+    message = mail_transport.build_message(current_app.config, email.to, email.subject, email.body)
     try:
-        mail.deliver(current_app.config, message)
+        mail_transport.deliver(current_app.config, message)
     except (smtplib.SMTPException, OSError) as error:
         email.last_error = f"{type(error).__name__}: {error}"[:500]
         # Counted per email, not per job: the sweep and "ask again" start jobs of their own.
-        if mail.is_permanent(error) or email.attempts > MAX_RETRIES:
+        if mail_transport.is_permanent(error) or email.attempts > MAX_RETRIES:
             db.session.commit()  # stays claimed: nobody will try again
             current_app.logger.warning(
                 "Email %s not sent after %s attempts: %s",
@@ -79,7 +79,7 @@ def send_email(job, email_id):
             return "failed"
         countdown = backoff(email.attempts - 1)
         email.claimed_at = None  # free for the retry, or for the sweep if the retry is lost
-        email.next_attempt_at = utcnow() + timedelta(seconds=countdown) + emails.grace()
+        email.next_attempt_at = utcnow() + timedelta(seconds=countdown) + outbox.grace()
         db.session.commit()
         raise job.retry(exc=TemporaryFailure(email.last_error), countdown=countdown) from error
     email.sent_at = utcnow()
@@ -90,7 +90,7 @@ def send_email(job, email_id):
 @shared_task(name="capstone.sweep_outbox", bind=True)
 def sweep_outbox(job):
     """Queue again the emails whose jobs were lost; return how many."""
-    due = emails.due_emails()
+    due = outbox.due_emails()
     for email_id in due:
         job.app.tasks["capstone.send_email"].delay(email_id)  # this app's broker
     return len(due)

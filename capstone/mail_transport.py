@@ -1,6 +1,6 @@
 """Sending one email: over SMTP when MAIL_SERVER is set, otherwise into the log.
 
-Only jobs call `deliver` (capstone/jobs/mailing.py): a slow or broken mail server then
+Only jobs call `deliver` (capstone/jobs/delivery.py): a slow or broken mail server then
 delays a job, never a page.
 """
 
