@@ -1,4 +1,4 @@
-"""compare/'s Django and FastAPI versions in the benchmark: hello pages and the API slices.
+"""compare/'s Django and FastAPI versions in the benchmark: their hello pages (table 1).
 
 Each is served by its usual production server with the ladder's number of workers:
 gunicorn's sync workers for Django (a WSGI app, like every stage), gunicorn with
@@ -7,7 +7,6 @@ app is not called like a WSGI one, so only the served figures compare.
 """
 
 import importlib.util
-import os
 import sys
 
 from bench import served
@@ -40,19 +39,3 @@ def hello_rungs(root, path, seconds):
             under_load = served.load(url + path, seconds)
         rungs[name] = {"folder": folder, "in_process_us": in_process, **vars(under_load)}
     return rungs
-
-
-def api_slices(root, database, secret_key, token, paths, seconds, capstone):
-    """The task list and detail from each version on the capstone's data, against the capstone's."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": secret_key}
-    results = {}
-    for name, (folder, target, worker) in VERSIONS.items():
-        with served.gunicorn(target, cwd=root / folder, env=env, worker_class=worker) as url:
-            for request in ("task list", "task detail"):
-                result = vars(
-                    served.load(url + paths[request], seconds, [f"Authorization: {token}"])
-                )
-                base = capstone[request]["requests_per_second"]
-                result["share_of_capstone"] = result["requests_per_second"] / base
-                results[f"{name}, {request}"] = result
-    return results

@@ -8,6 +8,7 @@ from pathlib import Path
 from bench import capstone_data
 from bench import capstone_requests
 from bench import frameworks
+from bench import peers
 from bench import served
 from bench.inprocess import microseconds_per_request
 
@@ -41,33 +42,29 @@ def ladder():
     return {**rungs, **frameworks.hello_rungs(ROOT, HELLO, SECONDS)}
 
 
-def capstone_served(database, project_id, hello_04):
-    """The capstone's list, detail and dashboard under the same server as the ladder.
-
-    Returns the capstone's figures, and those of compare/'s API slices on the same data.
-    """
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "REDIS_URL": "",
-        "MAIL_SERVER": "",
-        "CAPSTONE_ENV": "development",
-    }
+def capstone_served(database, project_id):
+    """Table 2: the capstone, its peers and the floor side by side; and the dashboard, served."""
     with capstone_requests.logged_in_client(database) as (app, client):
         token = client.environ_base["HTTP_AUTHORIZATION"]
         secret_key = app.config["SECRET_KEY"]
         name = app.config["SESSION_COOKIE_NAME"]
-        cookie = f"{name}={client.get_cookie(name).value}"
+        cookie = f"Cookie: {name}={client.get_cookie(name).value}"
     paths = capstone_requests.endpoints(project_id, assignee_id=2)
-    results = {}
+    env = peers.environment(ROOT, database, secret_key)
+    results = peers.side_by_side(ROOT, env, token, paths, SECONDS)
+    own = {}
+    uncached = {**env, "FLASK_CACHE_TYPE": "NullCache"}
+    with served.gunicorn("capstone.wsgi:application", cwd=ROOT, env=uncached) as url:
+        own["dashboard, not cached"] = vars(
+            served.load(url + paths["dashboard"], SECONDS, [cookie])
+        )
     with served.gunicorn("capstone.wsgi:application", cwd=ROOT, env=env) as url:
-        for name in ("task list", "task detail", "dashboard"):
-            headers = [f"Authorization: {token}"] if name != "dashboard" else [f"Cookie: {cookie}"]
-            result = vars(served.load(url + paths[name], SECONDS, headers))
-            result["share_of_stage_04"] = result["requests_per_second"] / hello_04
-            results[name] = result
-    slices = frameworks.api_slices(ROOT, database, secret_key, token, paths, SECONDS, results)
-    return results, slices
+        own["dashboard, cached"] = vars(served.load(url + paths["dashboard"], SECONDS, [cookie]))
+        headers = [f"Authorization: {token}"]
+        own["task list, full"] = vars(served.load(url + paths["task list"], SECONDS, headers))
+        headers.append(f"If-None-Match: {served.etag(url + paths['task list'], token)}")
+        own["task list, 304"] = vars(served.load(url + paths["task list"], SECONDS, headers))
+    return results, own
 
 
 def growth_and_statements(folder):

@@ -31,6 +31,7 @@ def create_app(test_config=None):
     from capstone import admin
     from capstone import api
     from capstone import auth
+    from capstone import cache
     from capstone import cli
     from capstone import errors
     from capstone import health
@@ -78,6 +79,7 @@ def create_app(test_config=None):
     logs.init_app(app)
 
     db.init_app(app)
+    cache.init_app(app)
     jobs.init_app(app)
     realtime.init_app(app)
     login_manager.init_app(app)

@@ -53,6 +53,9 @@ class Config:
     # How long an outbox email's job may take to start before the sweep, every minute,
     # queues it again (its job was lost: the broker was down at the commit, say).
     OUTBOX_GRACE_SECONDS = 60
+    # The dashboard and statistics cache (capstone/cache.py): in-process, or in Redis
+    # with REDIS_URL; "NullCache" keeps nothing.
+    CACHE_TYPE = "SimpleCache"
 
     # Email: without MAIL_SERVER, messages are written to the log instead of sent.
     MAIL_SERVER = None
@@ -87,6 +90,9 @@ class TestingConfig(Config):
     """Tests: quick password hashing is not set here; tests pre-compute hashes instead."""
 
     TESTING = True
+    # Tests write straight to the database, unseen by the cache's events: its own
+    # tests (tests/capstone/test_cache.py) turn it on.
+    CACHE_TYPE = "NullCache"
 
 
 class ProductionConfig(Config):

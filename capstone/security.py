@@ -54,8 +54,10 @@ def add_security_headers(response):
     # is_secure: the scheme as the client used it (ProxyFix, behind a proxy).
     if request.is_secure and (seconds := current_app.config["HSTS_SECONDS"]):
         response.headers.setdefault("Strict-Transport-Security", f"max-age={seconds}")
+    # The header first: an API call then never loads the session's user (Flask-Login's
+    # loader, a cookie decode and a query) just to set this header.
     if request.endpoint != "static" and (
-        current_user.is_authenticated or "Authorization" in request.headers
+        "Authorization" in request.headers or current_user.is_authenticated
     ):
         # Someone's own data: no cache may keep it, not even the browser's, whose copy
         # the back button would show again after logging out.

@@ -11,6 +11,7 @@ from flask_login import login_required
 from werkzeug.exceptions import Conflict
 from werkzeug.exceptions import NotFound
 
+from capstone import cache
 from capstone.admin import bp
 from capstone.admin.chart import HEIGHT
 from capstone.admin.chart import WIDTH
@@ -35,7 +36,7 @@ def require_admin():
 @bp.route("/")
 def overview():
     """The site's statistics, with a chart of the tasks completed per week."""
-    stats = statistics.site_statistics()
+    stats = cache.site_statistics()
     weeks = [(start.strftime("%d %b"), count) for start, count in stats.completed_per_week]
     return render_template(
         "admin/overview.html", stats=stats, bars=bar_chart(weeks), width=WIDTH, height=HEIGHT

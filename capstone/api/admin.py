@@ -10,6 +10,7 @@ from flask import g
 from flask import request
 from werkzeug.exceptions import Forbidden
 
+from capstone import cache
 from capstone.api import bp
 from capstone.api import outputs
 from capstone.api import outputs_admin
@@ -86,7 +87,7 @@ def admin_projects():
 @admin_required
 def admin_statistics():
     """The site's numbers, and the tasks completed in each of the last 12 weeks."""
-    return dump(outputs_admin.Statistics, statistics.site_statistics())
+    return dump(outputs_admin.Statistics, cache.site_statistics())
 
 
 @bp.route("/admin/audit")

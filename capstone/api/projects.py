@@ -3,6 +3,7 @@
 from flask import g
 
 from capstone.api import bp
+from capstone.api import conditional
 from capstone.api.auth import token_required
 from capstone.api.idempotency import idempotent
 from capstone.api.inputs import body
@@ -45,7 +46,9 @@ def create_project():
 @token_required
 def get_project(project_id):
     """One project."""
-    return project_json(access.project_for(g.api_user, project_id))
+    project = access.project_for(g.api_user, project_id)
+    tag = conditional.etag(g.api_user, "project", project.id, project.version)
+    return conditional.answer(tag, lambda: project_json(project))
 
 
 @bp.route("/projects/<id:project_id>", methods=["PATCH"])

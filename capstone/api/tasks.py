@@ -4,6 +4,7 @@ from flask import g
 from flask import request
 
 from capstone.api import bp
+from capstone.api import conditional
 from capstone.api.auth import token_required
 from capstone.api.idempotency import idempotent
 from capstone.api.inputs import TRUE_FALSE
@@ -55,7 +56,11 @@ def task_query():
 def list_tasks(project_id):
     """The project's tasks, filtered, sorted and paged."""
     project = access.project_for(g.api_user, project_id)
-    return page_json("tasks", tasks.list_tasks(project, task_query()), task_json)
+    query = task_query()
+    tag = conditional.etag(g.api_user, "tasks", project.id, project.version, query)
+    return conditional.answer(
+        tag, lambda: page_json("tasks", tasks.list_tasks(project, query), task_json)
+    )
 
 
 @bp.route("/projects/<id:project_id>/tasks", methods=["POST"])
@@ -72,7 +77,9 @@ def create_task(project_id):
 @token_required
 def get_task(task_id):
     """One task."""
-    return task_json(access.task_for(g.api_user, task_id))
+    task, version = conditional.task_and_version(g.api_user, task_id)
+    tag = conditional.etag(g.api_user, "task", task.id, version)
+    return conditional.answer(tag, lambda: task_json(task))
 
 
 @bp.route("/tasks/<id:task_id>", methods=["PATCH"])

@@ -8,9 +8,9 @@ from flask_login import current_user
 from flask_login import login_required
 from flask_login import logout_user
 
+from capstone import cache
 from capstone.account_forms import PasswordForm
 from capstone.main import bp
-from capstone.services import dashboard
 from capstone.services import users
 from capstone.services.errors import Invalid
 from capstone.web import render_form
@@ -35,11 +35,9 @@ def favicon():
 @login_required
 def dashboard_page():
     """My projects with task counts by status, tasks assigned to me, overdue tasks."""
+    projects, my_tasks, overdue = cache.dashboard_for(current_user)
     return render_template(
-        "main/dashboard.html",
-        projects=dashboard.projects_with_counts(current_user),
-        my_tasks=dashboard.my_open_tasks(current_user),
-        overdue=dashboard.overdue_tasks(current_user),
+        "main/dashboard.html", projects=projects, my_tasks=my_tasks, overdue=overdue
     )
 
 

@@ -36,6 +36,9 @@ class Project(Base):
     owner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # One more on every change to the project or its tasks, by triggers (migration 0011):
+    # what the API's ETags are made of.
+    version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     owner: Mapped[User] = relationship()
     members: Mapped[list[User]] = relationship(secondary=project_member, order_by=User.username)

@@ -12,6 +12,8 @@ forget them. A view may call them first too, to answer 403 before reading a body
 would refuse anyway; the service still checks (the second check reads nothing more).
 """
 
+from sqlalchemy import bindparam
+from sqlalchemy import or_
 from sqlalchemy import select
 from werkzeug.exceptions import Forbidden
 from werkzeug.exceptions import NotFound
@@ -22,6 +24,26 @@ from capstone.models import Comment
 from capstone.models import Project
 from capstone.models import Task
 from capstone.models import project_member
+
+# The two lookups of every API request, built once with bound parameters: a request
+# binds its values instead of building the statement and its cache key again.
+MEMBER_OF = select(project_member.c.project_id).where(project_member.c.user_id == bindparam("user"))
+VISIBLE_PROJECT = select(Project).where(
+    Project.id == bindparam("id"), or_(bindparam("admin"), Project.id.in_(MEMBER_OF))
+)
+VISIBLE_TASK = select(Task).where(
+    Task.id == bindparam("id"), or_(bindparam("admin"), Task.project_id.in_(MEMBER_OF))
+)
+
+
+def bindings(user, object_id):
+    """The values VISIBLE_PROJECT and VISIBLE_TASK are run with."""
+    return {"id": object_id, "admin": user.is_admin, "user": user.id}
+
+
+def visible(statement, user, object_id):
+    """The row of VISIBLE_PROJECT or VISIBLE_TASK for `object_id`, if `user` may see it."""
+    return db.session.scalar(statement, bindings(user, object_id))
 
 
 def member_project_ids(user):
@@ -44,7 +66,7 @@ def is_member(user, project):
 
 def project_for(user, project_id, manage=False):
     """The project, if `user` may see it (404 otherwise); with manage=True, only for its owner."""
-    project = db.session.scalar(visible_projects(user).where(Project.id == project_id))
+    project = visible(VISIBLE_PROJECT, user, project_id)
     if project is None:
         raise NotFound("There is no such project.")
     if manage:
@@ -66,10 +88,7 @@ def require_admin(user):
 
 def task_for(user, task_id):
     """The task, if `user` may see its project; 404 otherwise."""
-    query = select(Task).where(Task.id == task_id)
-    if not user.is_admin:
-        query = query.where(Task.project_id.in_(member_project_ids(user)))
-    task = db.session.scalar(query)
+    task = visible(VISIBLE_TASK, user, task_id)
     if task is None:
         raise NotFound("There is no such task.")
     return task

@@ -57,6 +57,7 @@ LAYERS = (
         "what every request shares",
         (
             "capstone.http",
+            "capstone.cache",
             "capstone.errors",
             "capstone.extensions",
             "capstone.security",
