@@ -69,6 +69,36 @@ def test_the_exercise_checks_are_the_required_checks_of_the_capstone():
     assert checking.summarise(rows).passed == 0  # a stage's exercises stay optional
 
 
+def named_path(name):
+    """The file or folder a README or a hint names, in the capstone or the repository; or None."""
+    places_to_look = (places.CAPSTONE, places.CAPSTONE / "templates", CHECKS, ROOT)
+    return next((folder / name for folder in places_to_look if (folder / name).exists()), None)
+
+
+def looks_like_a_path(name):
+    """A name such as `api/schemas.py` or `templates/email/`, not a command or a URL."""
+    return (
+        " " not in name
+        and not name.startswith(("/", "workspace/"))
+        and ("/" in name or name.endswith((".py", ".html")))
+    )
+
+
+def test_every_file_the_exercises_name_is_there_with_the_names_read_in_it():
+    text = (CHECKS / "README.md").read_text()
+    named = [name for name in re.findall(r"`([^`]+)`", text) if looks_like_a_path(name)]
+    hints = re.findall(r'@hint\("([^"]+)"\)', "".join(p.read_text() for p in CHECKS.glob("*.py")))
+    named += [name for hint in hints for name in re.findall(r"[\w/]+\.(?:py|html)", hint)]
+    assert [name for name in named if named_path(name) is None] == [], "moved: rename them"
+    for paragraph in re.findall(r"^Read first: (.*?)(?:\n\n|\Z)", text, re.MULTILINE | re.DOTALL):
+        file = None
+        for name in re.findall(r"`([^`]+)`", paragraph):
+            if looks_like_a_path(name):
+                file = named_path(name)
+            elif file is not None and file.is_file():
+                assert name in file.read_text(), f"{name} is not in {file.relative_to(ROOT)}"
+
+
 @pytest.mark.parametrize("patch", SOLUTIONS, ids=lambda path: path.stem)
 def test_each_worked_solution_passes_its_checks(patch, tmp_path):
     shutil.copytree(

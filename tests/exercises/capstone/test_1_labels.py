@@ -39,7 +39,7 @@ def triggers_of(database_path):
     return names
 
 
-@hint("TaskIn and TaskPatch take labels (api/schemas.py); task_json returns them, sorted")
+@hint("TaskIn and TaskPatch take labels (api/schemas.py), Task answers them (api/outputs.py)")
 def test_1_the_api_stores_and_returns_labels(api, demo):
     alice = api("alice")
     project = demo["projects"]["Website relaunch"]
@@ -71,7 +71,7 @@ def test_1_a_bad_label_is_a_422_naming_labels(api, demo, labels):
     assert "labels" in str(answer.get_json())
 
 
-@hint("the OpenAPI document derives from the schemas: add labels to TaskIn, TaskPatch, Task")
+@hint("the OpenAPI document is made of the models: labels in TaskIn, TaskPatch and Task")
 def test_1_the_openapi_document_describes_labels(openapi):
     schemas = openapi["components"]["schemas"]
     for name in ("Task", "TaskIn", "TaskPatch"):

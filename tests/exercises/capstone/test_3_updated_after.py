@@ -47,7 +47,7 @@ def test_3_a_bad_moment_is_a_400_naming_updated_after(api, demo, value):
     assert "updated_after" in str(answer.get_json())
 
 
-@hint("TASK_FILTERS in api/openapi_parts.py: a query parameter, a string with format date-time")
+@hint("TASK_FILTERS in api/openapi_parameters.py: a string with format date-time")
 def test_3_the_openapi_document_lists_the_parameter(openapi):
     listing = openapi["paths"]["/projects/{project_id}/tasks"]["get"]["parameters"]
     [parameter] = [item for item in listing if item.get("name") == "updated_after"]

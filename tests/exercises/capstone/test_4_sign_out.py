@@ -16,7 +16,7 @@ def bob_id(api):
     return api("bob").get("/me").get_json()["id"]
 
 
-@hint("POST /admin/users/<id>/sign-out in api/admin.py ends the user's sessions and tokens")
+@hint("POST /admin/users/<id>/sign-out (api/admin.py) calls a service that ends every session")
 def test_4_an_admin_signs_a_user_out_of_every_session(api, client, log_in, bob_id):
     bob = api("bob")
     browser = log_in(client.application.test_client(), "bob")
@@ -37,7 +37,7 @@ def test_4_the_sign_out_is_in_the_audit_log(api, bob_id):
     assert (entry["actor"]["username"], entry["target"]["username"]) == ("admin", "bob")
 
 
-@hint("admin_required: a member gets 403 and nothing changes; an unknown user is a 404")
+@hint("the service checks first (access.require_admin): a member gets 403, no such user 404")
 def test_4_only_admins_may_and_nothing_is_logged_otherwise(api, bob_id):
     alice, admin = api("alice"), api("admin")
     assert sign_out(admin, bob_id).status_code == 200  # the action exists
@@ -49,7 +49,7 @@ def test_4_only_admins_may_and_nothing_is_logged_otherwise(api, bob_id):
     assert admin.get("/admin/audit").get_json()["entries"] == logged
 
 
-@hint("ADMIN_PATHS in api/openapi_admin.py: the path and its POST; sign_out an AuditEntry action")
+@hint("an entry of PATHS in api/openapi.py; the audit actions are models/audit_entry.py's")
 def test_4_the_openapi_document_lists_the_action(openapi):
     operation = openapi["paths"].get("/admin/users/{user_id}/sign-out", {}).get("post")
     assert operation is not None, "no POST /admin/users/{user_id}/sign-out"

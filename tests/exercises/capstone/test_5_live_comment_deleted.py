@@ -38,7 +38,7 @@ def comment(api, demo):
     return comment["id"]
 
 
-@hint("comments.delete_comment announces 'comment_deleted' (realtime.announce, MESSAGES)")
+@hint("delete_comment publishes an event (events.py); realtime/announcements.py tells the room")
 def test_5_a_teammate_hears_that_a_comment_was_deleted(api, demo, follow, comment):
     bob = follow("bob", demo["projects"]["Website relaunch"])
     assert api("alice").delete(f"/comments/{comment}").status_code == 204
@@ -53,7 +53,7 @@ def test_5_a_teammate_hears_that_a_comment_was_deleted(api, demo, follow, commen
     ]
 
 
-@hint("announce before the commit, after the rule: a refused deletion (403) sends nothing")
+@hint("publish after the access rule: a refused deletion (403) sends nothing")
 def test_5_a_refused_deletion_sends_nothing(api, demo, follow, comment):
     project = demo["projects"]["Website relaunch"]
     alice = follow("alice", project)
