@@ -115,3 +115,21 @@ def test_each_worked_solution_passes_its_checks(patch, tmp_path):
     )
     assert ran.returncode == 0, ran.stdout[-3000:]
     assert re.search(r"^\d+ passed in", ran.stdout, flags=re.MULTILINE), ran.stdout[-3000:]
+
+
+def reference_head():
+    """The revision of the capstone's newest migration: the one no other revises."""
+    files = (places.CAPSTONE / "migrations" / "versions").glob("*.py")
+    texts = [path.read_text() for path in files]
+    revisions = {re.search(r'^revision = "(.+)"', text, re.MULTILINE)[1] for text in texts}
+    revised = {m[1] for text in texts if (m := re.search(r'^down_revision = "(.+)"', text, re.M))}
+    [head] = revisions - revised
+    return head
+
+
+@pytest.mark.parametrize("patch", SOLUTIONS, ids=lambda path: path.stem)
+def test_a_solution_migration_follows_the_newest_migration(patch):
+    # Two heads and `upgrade head` refuses to run: a new migration of the capstone means
+    # the solutions' migrations are renumbered onto it.
+    for down in re.findall(r'^\+down_revision = "(.+)"', patch.read_text(), re.MULTILINE):
+        assert down == reference_head(), f"{patch.name}: revise {reference_head()}, not {down}"
