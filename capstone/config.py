@@ -53,8 +53,9 @@ class Config:
     # How long an outbox email's job may take to start before the sweep, every minute,
     # queues it again (its job was lost: the broker was down at the commit, say).
     OUTBOX_GRACE_SECONDS = 60
-    # The dashboard and statistics cache (capstone/cache.py): in-process, or in Redis
-    # with REDIS_URL; "NullCache" keeps nothing.
+    # The dashboard and statistics cache (capstone/cache.py): in Redis with REDIS_URL,
+    # else in-process ("SimpleCache"); "RedisCache" keeps nothing without REDIS_URL;
+    # "NullCache" keeps nothing.
     CACHE_TYPE = "SimpleCache"
 
     # Email: without MAIL_SERVER, messages are written to the log instead of sent.
@@ -104,6 +105,8 @@ class ProductionConfig(Config):
     PUBLIC_URL = None  # must be set: the links in emails depend on it
     LOG_FORMAT = "json"
     HSTS_SECONDS = 365 * 24 * 3600
+    # Several processes serve: an in-process cache would not hear another's writes.
+    CACHE_TYPE = "RedisCache"
 
 
 CONFIGS = {

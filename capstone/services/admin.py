@@ -42,6 +42,7 @@ def create_admin(username, email, password):
     audited; the operator typed the address, so it needs no verification email.
     """
     user = db.session.scalar(select(User).where(User.username_key == name_key(username)))
+    action = "promote" if user else "register"
     if user is None:
         user = User(
             username=username,
@@ -51,6 +52,8 @@ def create_admin(username, email, password):
         )
         db.session.add(user)
     user.role = "admin"
+    db.session.flush()  # the new user's id, for the event
+    events.publish(events.USER_CHANGED, user_id=user.id, action=action)
     db.session.commit()
     return user
 

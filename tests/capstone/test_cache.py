@@ -12,14 +12,21 @@ import pytest
 from sqlalchemy import update
 
 from capstone.api.auth import issue_token
+from capstone.cache import GENERATION
 from capstone.cache import cache
+from capstone.cache import cache_settings
+from capstone.config import DevelopmentConfig
+from capstone.config import ProductionConfig
+from capstone.config import TestingConfig
 from capstone.database import db
 from capstone.models import Task
 from capstone.models import User
 from capstone.models.base import utcnow
+from capstone.services.admin import create_admin
 from capstone.services.archive import archive_done_tasks
 
 CSRF = re.compile(r'name="csrf_token" value="[^"]*"')  # each session has its own
+DEAD_REDIS = "redis://127.0.0.1:9/0"  # nothing listens on port 9 (discard)
 
 
 @pytest.fixture
@@ -87,6 +94,12 @@ def archive_the_task(client, auth, team, app):
         assert archive_done_tasks(now=utcnow() + timedelta(days=400)) == 1
 
 
+def create_an_admin(client, auth, team, app):
+    """The create-admin command's service: a new administrator."""
+    with app.app_context():
+        create_admin("erin", "erin@example.org", "p" * 12)
+
+
 def call(method, path, body=None, who="alice"):
     """A write through the API, by `who`; "{name}" in the path or the body is team[name]."""
 
@@ -118,6 +131,7 @@ WRITES = {
         {"username": "dora", "email": "d@example.org", "password": "p" * 12},
     ),
     "deactivate": call("PATCH", "/api/v1/admin/users/{bob}", {"active": False}, who="root"),
+    "create an admin at the console": create_an_admin,
 }
 
 
@@ -129,3 +143,40 @@ def test_no_stale_read_after_a_write(client, auth, team, app, views, write):
     after = views("truth")
     assert after != before  # the write changes something the cache keeps
     assert views("cached") == after
+
+
+def test_no_stale_read_after_the_generation_is_evicted(client, auth, team, app, views):
+    # An in-process cache past its size, or any key past its timeout, drops keys: the
+    # generation among them. A write after that must still end what was kept before.
+    WRITES["create a task"](client, auth, team, app)
+    views("cached")
+    with app.app_context():
+        cache.delete(GENERATION)
+    WRITES["move a task"](client, auth, team, app)
+    assert views("cached") == views("truth")
+
+
+def test_the_pages_are_served_while_the_cache_is_unreachable(app_config, make_app, login, team):
+    app = make_app({**app_config, "CACHE_TYPE": "SimpleCache", "REDIS_URL": DEAD_REDIS})
+    client = app.test_client()
+    login(client, "bob")
+    page = client.get("/dashboard")
+    assert page.status_code == 200
+    assert "Task 1" in page.text  # bob's task: computed, as if nothing were cached
+
+
+@pytest.mark.parametrize(
+    ("config", "redis_url", "kind"),
+    [
+        (ProductionConfig, None, "NullCache"),
+        (ProductionConfig, DEAD_REDIS, "RedisCache"),
+        (DevelopmentConfig, None, "SimpleCache"),
+        (DevelopmentConfig, DEAD_REDIS, "RedisCache"),
+        (TestingConfig, DEAD_REDIS, "NullCache"),
+    ],
+)
+def test_several_processes_share_a_cache_or_keep_none(config, redis_url, kind):
+    # Each gunicorn worker would keep its own in-process cache, which a write in another
+    # would not reach: production caches in Redis, or not at all.
+    settings = cache_settings({"CACHE_TYPE": config.CACHE_TYPE, "REDIS_URL": redis_url})
+    assert settings["CACHE_TYPE"] == kind
