@@ -3,6 +3,8 @@
 The project, its task list and its tasks answer with an ETag made of the project's
 version (kept by triggers, migration 0011), the caller, what was asked (the task list's
 filters, sort and page) and today's date (a task becomes overdue without any write).
+The row's creation time goes with its id: SQLite gives a deleted row's id to the next
+row, which could reach the same version.
 A client that sends it back in If-None-Match gets 304 and no body when none of these
 changed, after the token and the access check, without the list's query.
 
@@ -19,6 +21,7 @@ import hashlib
 from flask import current_app
 from flask import make_response
 from flask import request
+from werkzeug.exceptions import NotFound
 
 from capstone.database import db
 from capstone.models import Project
@@ -31,6 +34,11 @@ CACHE_CONTROL = "private, no-cache"
 TASK_AND_VERSION = access.VISIBLE_TASK.add_columns(Project.version).join(
     Project, Project.id == Task.project_id
 )
+
+
+def project_etag(user, kind, project, *asked):
+    """The ETag of the project, or of its tasks (`kind`) as `asked`, seen by `user` today."""
+    return etag(user, kind, project.id, project.created_at, project.version, *asked)
 
 
 def etag(user, *validators):
@@ -54,5 +62,5 @@ def task_and_version(user, task_id):
     """(task, its project's version) if `user` may see the task; else 404 like task_for."""
     found = db.session.execute(TASK_AND_VERSION, access.bindings(user, task_id)).first()
     if found is None:
-        access.task_for(user, task_id)  # raises its 404
+        raise NotFound(access.NO_SUCH_TASK)
     return found

@@ -47,7 +47,7 @@ def create_project():
 def get_project(project_id):
     """One project."""
     project = access.project_for(g.api_user, project_id)
-    tag = conditional.etag(g.api_user, "project", project.id, project.version)
+    tag = conditional.project_etag(g.api_user, "project", project)
     return conditional.answer(tag, lambda: project_json(project))
 
 

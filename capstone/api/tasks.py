@@ -57,7 +57,7 @@ def list_tasks(project_id):
     """The project's tasks, filtered, sorted and paged."""
     project = access.project_for(g.api_user, project_id)
     query = task_query()
-    tag = conditional.etag(g.api_user, "tasks", project.id, project.version, query)
+    tag = conditional.project_etag(g.api_user, "tasks", project, query)
     return conditional.answer(
         tag, lambda: page_json("tasks", tasks.list_tasks(project, query), task_json)
     )
@@ -78,7 +78,7 @@ def create_task(project_id):
 def get_task(task_id):
     """One task."""
     task, version = conditional.task_and_version(g.api_user, task_id)
-    tag = conditional.etag(g.api_user, "task", task.id, version)
+    tag = conditional.etag(g.api_user, "task", task.id, task.created_at, version)
     return conditional.answer(tag, lambda: task_json(task))
 
 

@@ -86,11 +86,14 @@ def require_admin(user):
         raise Forbidden("Only admins can do that.")
 
 
+NO_SUCH_TASK = "There is no such task."
+
+
 def task_for(user, task_id):
     """The task, if `user` may see its project; 404 otherwise."""
     task = visible(VISIBLE_TASK, user, task_id)
     if task is None:
-        raise NotFound("There is no such task.")
+        raise NotFound(NO_SUCH_TASK)
     return task
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import delete
+from sqlalchemy import false
 from sqlalchemy import update
 
 from capstone.api import conditional
@@ -159,3 +160,34 @@ def test_a_new_day_is_a_new_etag(client, auth, urls, monkeypatch):
     tag = tag_of(client, urls["task"], alice)
     monkeypatch.setattr(conditional, "today", lambda: today() + timedelta(days=31))
     assert revalidate(client, urls["task"], alice, tag).status_code == 200
+
+
+def test_a_reused_id_is_not_the_same_project(client, auth, team):
+    # SQLite gives a deleted row's id to the next row when it was the highest; a new
+    # project with as many writes would have the old one's id and version.
+    alice = auth("alice")
+
+    def project_with_a_task(name):
+        project = client.post("/api/v1/projects", json={"name": name}, headers=alice).get_json()
+        url = f"/api/v1/projects/{project['id']}"
+        client.post(url + "/tasks", json={"title": "The same title"}, headers=alice)
+        return url
+
+    url = project_with_a_task("Old")
+    tags = {path: tag_of(client, path, alice) for path in (url, url + "/tasks")}
+    assert client.delete(url, headers=alice).status_code == 204
+    if project_with_a_task("New") != url:
+        pytest.skip("this database did not reuse the id")
+    for path, tag in tags.items():
+        assert revalidate(client, path, alice, tag).status_code == 200, path
+
+
+def test_a_task_that_appears_between_two_reads_is_a_404_not_a_500(client, auth, urls, monkeypatch):
+    # The task's row and version are read in one statement; if it finds nothing, the
+    # answer is the 404 task_for gives, even if the task was created a moment later.
+    monkeypatch.setattr(
+        conditional, "TASK_AND_VERSION", conditional.TASK_AND_VERSION.where(false())
+    )
+    response = client.get(urls["task"], headers=auth("alice"))
+    assert response.status_code == 404
+    assert response.get_json()["message"] == "There is no such task."
