@@ -1,5 +1,6 @@
 """Projects and their members: the owner manages both; the board and the member list."""
 
+from sqlalchemy import delete
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.orm import joinedload
@@ -58,6 +59,10 @@ def delete_project(owner, project):
     access.require_owner(owner, project)
     files = attachments.stored_names(Task.project_id == project.id)
     changed(project, "deleted")
+    # The tasks first, as every task write locks them (then their counts, then the
+    # project: migrations 0008 and 0011); the project's cascade alone would lock the
+    # project's row first, and a task write at that moment would be a deadlock.
+    db.session.execute(delete(Task).where(Task.project_id == project.id))
     db.session.delete(project)
     db.session.commit()
     attachments.remove_files(files)
