@@ -22,6 +22,7 @@ from capstone.api.openapi_operations import MODELS
 from capstone.api.openapi_operations import op
 from capstone.api.openapi_parameters import DOWNLOAD
 from capstone.api.openapi_parameters import IDEMPOTENCY_KEY
+from capstone.api.openapi_parameters import IF_NONE_MATCH
 from capstone.api.openapi_parameters import PAGING
 from capstone.api.openapi_parameters import SEARCH
 from capstone.api.openapi_parameters import TASK_FILTERS
@@ -33,6 +34,7 @@ from capstone.api.openapi_parameters import path_id
 PROJECT, TASK = [path_id("project_id")], [path_id("task_id")]
 ATTACHMENT, COMMENT = [path_id("attachment_id")], [path_id("comment_id")]
 NEW = [IDEMPOTENCY_KEY]
+CONDITIONAL = [IF_NONE_MATCH]  # answers with an ETag, and 304 to If-None-Match
 MEMBERS, OWNER, ADMIN = ["members"], ["owner"], ["admin"]
 PATHS = {
     "/users": {
@@ -78,7 +80,7 @@ PATHS = {
         "post": op("Create a project", out.Project, params=NEW, body=schemas.ProjectIn),
     },
     "/projects/{project_id}": {
-        "get": op("A project", out.Project, params=PROJECT),
+        "get": op("A project", out.Project, params=PROJECT + CONDITIONAL),
         "patch": op(
             "Change a project", out.Project, params=PROJECT, body=schemas.ProjectPatch, uses=OWNER
         ),
@@ -100,13 +102,13 @@ PATHS = {
         )
     },
     "/projects/{project_id}/tasks": {
-        "get": op("Tasks", out.TaskList, params=PROJECT + TASK_FILTERS + PAGING),
+        "get": op("Tasks", out.TaskList, params=PROJECT + TASK_FILTERS + PAGING + CONDITIONAL),
         "post": op(
             "Create a task", out.Task, params=PROJECT + NEW, body=schemas.TaskIn, uses=MEMBERS
         ),
     },
     "/tasks/{task_id}": {
-        "get": op("A task", out.Task, params=TASK),
+        "get": op("A task", out.Task, params=TASK + CONDITIONAL),
         "patch": op("Change a task", out.Task, params=TASK, body=schemas.TaskPatch, uses=MEMBERS),
         "delete": op("Delete a task", params=TASK, uses=MEMBERS + OWNER),
     },

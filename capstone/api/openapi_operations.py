@@ -7,6 +7,7 @@ does not promise a 409 and a new operation cannot forget its 404.
 
 from capstone.api import outputs
 from capstone.api.openapi_parameters import IDEMPOTENCY_KEY
+from capstone.api.openapi_parameters import IF_NONE_MATCH
 from capstone.api.openapi_parameters import UPLOAD
 
 ERRORS = {
@@ -78,5 +79,8 @@ def op(summary, answer=None, *, status=None, token=True, body=None, params=(), u
     errors = sorted({code for use in uses for code in USES[use]})
     refs = {code: {"$ref": f"#/components/responses/{code}"} for code in errors}
     spec["responses"] = {status: ok, **refs}
+    if IF_NONE_MATCH in params:  # a conditional GET (conditional.py)
+        ok["headers"] = {"ETag": {"schema": {"type": "string"}, "description": "Its validator."}}
+        spec["responses"]["304"] = {"description": "Not modified: the ETag sent is current."}
     spec["security"] = [{"bearer": []}] if token else []
     return spec

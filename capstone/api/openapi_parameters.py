@@ -70,6 +70,13 @@ IDEMPOTENCY_KEY = {
         " (kept 24 hours; 409 while the first is running, 422 for another request)."
     ),
 }
+IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "The ETag of an earlier answer: 304 and no body while it is still current.",
+}
 UPLOAD = {
     "required": True,
     "content": {

@@ -191,3 +191,22 @@ def test_a_task_that_appears_between_two_reads_is_a_404_not_a_500(client, auth, 
     response = client.get(urls["task"], headers=auth("alice"))
     assert response.status_code == 404
     assert response.get_json()["message"] == "There is no such task."
+
+
+def test_the_document_lists_the_conditional_answers(client):
+    paths = client.get("/api/v1/openapi.json").get_json()["paths"]
+    conditional_gets = {
+        path
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+        if "304" in operation["responses"]
+    }
+    assert conditional_gets == {
+        "/projects/{project_id}",
+        "/projects/{project_id}/tasks",
+        "/tasks/{task_id}",
+    }
+    for path in conditional_gets:
+        operation = paths[path]["get"]
+        assert "If-None-Match" in [p["name"] for p in operation["parameters"]]
+        assert "ETag" in operation["responses"]["200"]["headers"]
