@@ -177,6 +177,7 @@ def attachments_of(task):
 
 def delete(user, attachment):
     """Delete an attachment and its file: its uploader or the project's owner may."""
+    access.require_member(user, attachment.task.project)  # an uploader no longer a member
     if user.id not in (attachment.uploader_id, attachment.task.project.owner_id):
         raise Forbidden("Only the uploader or the project's owner can delete an attachment.")
     db.session.delete(attachment)

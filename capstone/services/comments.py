@@ -50,6 +50,7 @@ def comments_of(task):
 
 def delete_comment(user, comment):
     """Delete a comment: its author or the project's owner may."""
+    access.require_member(user, comment.task.project)  # an author no longer a member may not
     if user.id not in (comment.author_id, comment.task.project.owner_id):
         raise Forbidden("Only the author or the project's owner can delete a comment.")
     db.session.delete(comment)

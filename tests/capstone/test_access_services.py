@@ -10,6 +10,7 @@ import io
 from types import SimpleNamespace
 
 import pytest
+from sqlalchemy import update
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import Forbidden
 
@@ -119,3 +120,28 @@ def test_the_services_refuse_whom_the_web_pages_refuse(name, outcomes, route):
     [statuses] = [statuses for method, path, _, statuses in ROUTES if (method, path) == route]
     refused_by_the_page = [status in (403, 404) for status in statuses[: len(WHO)]]
     assert [outcome is NO for outcome in outcomes] == refused_by_the_page
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda a, o: tasks.delete_task(a, o.task),
+        lambda a, o: comments.delete_comment(a, o.comment),
+        lambda a, o: attachments.delete(a, o.attachment),
+    ],
+    ids=["delete_task", "delete_comment", "delete_attachment"],
+)
+def test_an_author_no_longer_a_member_deletes_nothing(app, world, call):
+    # bob wrote the comment and uploaded the file; removed from the project, he still
+    # sees it as an admin, who only looks: his own things are the project's now.
+    with app.app_context():
+        bob = db.session.get(User, world["bob"])
+        projects.remove_member(db.session.get(User, world["alice"]), objects(world).project, bob.id)
+        bob.role = "admin"
+        db.session.commit()
+        db.session.execute(update(Task).values(creator_id=bob.id))
+        db.session.commit()
+    before = snapshot(app)
+    with app.test_request_context(), pytest.raises(Forbidden):
+        call(db.session.get(User, world["bob"]), objects(world))
+    assert snapshot(app) == before
