@@ -5,7 +5,7 @@ It does the same work as the capstone for GET /api/v1/projects/<id>/tasks and GE
 token's session id, the membership rule (members, or any admin) decides 404, the same
 filters, sorting and paging run as SQL, and the JSON is the same bytes. Nothing else:
 no routing table, no ORM, no request object, no validation beyond what these requests
-need. It is a measuring stick for `make bench`, not an app; tests/bench/test_floor.py
+need. It is a measuring stick for `make bench`, not an app; tests/test_bench_floor.py
 holds its answers equal to the capstone's.
 
 Serve it with gunicorn (DATABASE_URL and SECRET_KEY in the environment, sqlite:/// or
