@@ -84,8 +84,13 @@ def venv_environ():
     return {**environ, "PATH": bin_folder + os.pathsep + os.environ.get("PATH", "")}
 
 
+# Long enough for the capstone's imports on a busy 2-core machine (it printed nothing in
+# 15 s under a full suite); a server that starts returns as soon as it prints its address.
+STARTUP_SECONDS = 60.0
+
+
 @contextmanager
-def running_server(command, env=None, timeout=15.0):
+def running_server(command, env=None, timeout=STARTUP_SECONDS):
     """Start `command` (a list) from the repository root on a free port; yield a ready Server."""
     # PORT=0 for the stages' own serve(): the banner names the port it got. FLASK_RUN_PORT
     # for `flask run` is a real number, since the capstone's links in emails name it too.
