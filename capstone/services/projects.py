@@ -33,13 +33,21 @@ def changed(project, action):
     events.publish(events.PROJECT_CHANGED, project_id=project.id, action=action)
 
 
-def create_project(owner, name, description=""):
-    """Create a project owned by `owner`, its first member, in their personal organization."""
+def create_project(owner, name, description="", organization=None):
+    """Create a project owned by `owner`, its first member, in `organization`.
+
+    Without an organization, in the owner's personal one; in another, only its owners
+    and admins create projects.
+    """
+    if organization is None:
+        organization = organizations.personal_organization(owner)
+    else:
+        access.require_manager(owner, organization)
     project = Project(
         name=clean_name(name),
         description=(description or "").strip(),
         owner=owner,
-        organization=organizations.personal_organization(owner),
+        organization=organization,
     )
     project.members.append(owner)
     db.session.add(project)
@@ -70,10 +78,13 @@ def delete_project(owner, project):
 
 
 def add_member(owner, project, user):
-    """The owner adds `user` (None: not found) to the members; only active users can join."""
+    """The owner adds `user` (None: not found), an active member of the project's organization."""
     access.require_owner(owner, project)
     if user is None or not user.active:
         raise Invalid({"user": "There is no such active user."})
+    if access.role_in(user, project.organization) is None:
+        organization = project.organization.name
+        raise Invalid({"user": f"{user.username} is not in {organization}: invite them first."})
     if user in project.members:
         raise Taken({"user": f"{user.username} is already a member."})
     project.members.append(user)
