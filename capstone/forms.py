@@ -47,6 +47,15 @@ class ProjectForm(Form):
     description = TextAreaField("Description", validators=[Length(max=5000)])
 
 
+class NewProjectForm(ProjectForm):
+    """Create a project in one of the organizations I manage (my personal one if not chosen)."""
+
+    # The choices are set by the view; the service checks the organization again.
+    organization = SelectField(
+        "Organization", coerce=int, validators=[Optional()], validate_choice=False
+    )
+
+
 ROLE_CHOICES = [SelectChoice(role, role.capitalize()) for role in ORGANIZATION_ROLES]
 
 

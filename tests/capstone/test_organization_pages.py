@@ -9,6 +9,7 @@ import pytest
 from capstone.database import db
 from capstone.models import Invitation
 from capstone.models import Organization
+from capstone.models import Project
 from tests.capstone.test_invitations import invite
 from tests.capstone.test_invitations import roles
 
@@ -86,3 +87,17 @@ def test_an_invitation_shows_on_the_page_until_withdrawn(app, client, login, acm
     client.get(page)  # shows the flash message, which names the address
     listed = client.get(page).text
     assert "erin@example.org" not in listed and "No open invitations." in listed
+
+
+@pytest.mark.parametrize(("who", "code"), [("olga", 303), ("carol", 403), ("dave", 404)])
+def test_a_project_is_created_in_an_organization_its_owners_and_admins_choose(
+    app, client, login, acme, who, code
+):
+    login(client, who)
+    form = client.get("/projects/new").text
+    assert (f'value="{acme["acme"]}"' in form) == (who == "olga")  # offered where allowed
+    data = {"name": "Gemini", "organization": acme["acme"]}
+    assert client.post("/projects/new", data=data).status_code == code
+    with app.app_context():
+        in_acme = db.session.query(Project.name).filter_by(organization_id=acme["acme"]).all()
+        assert ("Gemini",) in in_acme if code == 303 else ("Gemini",) not in in_acme
