@@ -78,13 +78,22 @@ def delete_project(owner, project):
 
 
 def add_member(owner, project, user):
-    """The owner adds `user` (None: not found), an active member of the project's organization."""
+    """The owner adds `user` (None: not found), an active user, to the members.
+
+    In a team organization only its members can join its projects (invite them first);
+    someone added to a project of a personal organization joins that organization as a
+    member, as the migration did, so adding people to "my own projects" works as before.
+    """
     access.require_owner(owner, project)
     if user is None or not user.active:
         raise Invalid({"user": "There is no such active user."})
-    if access.role_in(user, project.organization) is None:
-        organization = project.organization.name
-        raise Invalid({"user": f"{user.username} is not in {organization}: invite them first."})
+    organization = project.organization
+    if organization.personal:
+        organizations.enrol(organization, user)
+    elif access.role_in(user, organization) is None:
+        raise Invalid(
+            {"user": f"{user.username} is not in {organization.name}: invite them first."}
+        )
     if user in project.members:
         raise Taken({"user": f"{user.username} is already a member."})
     project.members.append(user)

@@ -194,3 +194,13 @@ def test_organization_roles_times_project_roles_decide_who_sees_a_project(
             acme["apollo"]
             in set(db.session.scalars(access.visible_projects(user).with_only_columns(Project.id)))
         ) == sees
+
+
+def test_someone_added_to_a_personal_project_joins_that_personal_organization(app, build, acme):
+    mine = build.project(acme["alice"], name="Mine")
+    with app.app_context():
+        o = objects(acme)
+        projects.add_member(o.alice, db.session.get(Project, mine), o.dave)
+        personal = organizations.personal_organization(o.alice)
+        assert access.role_in(o.dave, personal) == "member"
+        assert access.role_in(o.dave, o.acme) is None  # and of course not acme
