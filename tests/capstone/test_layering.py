@@ -26,6 +26,7 @@ WEB_BLUEPRINTS = (
     "capstone.admin",
     "capstone.auth",
     "capstone.main",
+    "capstone.organizations",
     "capstone.projects",
     "capstone.tasks",
 )
