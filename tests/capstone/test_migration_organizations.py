@@ -1,6 +1,6 @@
 """Migration 0012 moves a populated database into organizations, and everyone sees the same.
 
-The database is filled at revision 0010 (before organizations existed) with plain SQL
+The database is filled at revision 0011 (before organizations existed) with plain SQL
 rows, what each user could see then is read by the rule of that time (admins every
 project, others the projects they are members of), and after the upgrade the head's
 own access rules must give exactly that again. SQLite or PostgreSQL (TEST_DATABASE_URL).
@@ -24,7 +24,7 @@ from capstone.models.base import UTCDateTime
 from capstone.models.base import utcnow
 from capstone.services import access
 
-BEFORE = "0010_idempotency_keys"
+BEFORE = "0011_project_versions"
 # The project table as it was at BEFORE (the model now has organization_id).
 OLD_PROJECT = sa.table(
     "project",

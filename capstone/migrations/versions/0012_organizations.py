@@ -8,7 +8,7 @@ table, which migrate.py allows by running migrations with foreign keys checked a
 end rather than acted on (a dropped table would otherwise take its tasks with it).
 
 Revision ID: 0012_organizations
-Revises: 0010_idempotency_keys
+Revises: 0011_project_versions
 Create Date: 2026-12-02
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_organizations"
-down_revision = "0010_idempotency_keys"
+down_revision = "0011_project_versions"
 branch_labels = None
 depends_on = None
 
