@@ -9,6 +9,7 @@ without a way to pay, a limit would be a wall with no door.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 MEGABYTE = 1024 * 1024
 
@@ -61,11 +62,18 @@ def billing_enabled(config):
     return bool(config.get("STRIPE_SECRET_KEY"))
 
 
-def plan_in_force(config, plan_name):
-    """The plan whose limits apply to an organization stored as on `plan_name`."""
+def plan_in_force(config, plan_name, past_due_since=None, now=None):
+    """The plan whose limits apply to an organization stored as on `plan_name`.
+
+    An organization whose payment failed at `past_due_since` keeps its plan for
+    BILLING_GRACE_DAYS, then has the free plan's limits until a payment goes through
+    (nothing is deleted: it can no longer add past the free limits).
+    """
     if not billing_enabled(config):
         return UNLIMITED
     plans = config["PLANS"]
+    if past_due_since and now - past_due_since > timedelta(days=config["BILLING_GRACE_DAYS"]):
+        return plans[DEFAULT_PLAN]
     return plans.get(plan_name) or plans[DEFAULT_PLAN]
 
 

@@ -59,6 +59,8 @@ def checkout_url(config, customer_id, price_id, organization_id, success_url, ca
             "customer": customer_id,
             "client_reference_id": reference,
             "line_items": [{"price": price_id, "quantity": 1}],
+            # Checkout's events carry the session, not its line items: the price rides along.
+            "metadata": {"price_id": price_id},
             # Read back from the subscription's events, which carry no client_reference_id.
             "subscription_data": {"metadata": {"organization_id": reference}},
             "success_url": success_url,

@@ -1,5 +1,9 @@
 """The plans (capstone/plans.py) and the Stripe settings: off by default, whole or refused."""
 
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+
 import pytest
 
 from capstone import create_app
@@ -7,7 +11,13 @@ from capstone import plans
 from capstone.config import Config
 
 PRODUCTION = {"ENV_NAME": "production", "SECRET_KEY": "p" * 40, "PUBLIC_URL": "https://t.example"}
-CONFIG = {"PLANS": Config.PLANS, "STRIPE_SECRET_KEY": "sk_test_x", "STRIPE_PRICE_PRO": "price_pro"}
+CONFIG = {
+    "PLANS": Config.PLANS,
+    "STRIPE_SECRET_KEY": "sk_test_x",
+    "STRIPE_PRICE_PRO": "price_pro",
+    "BILLING_GRACE_DAYS": 7,
+}
+NOW = datetime(2027, 3, 10, 12, 0, tzinfo=UTC)
 
 
 def test_billing_is_off_without_a_key_and_every_organization_is_unlimited(app_config):
@@ -23,6 +33,14 @@ def test_with_a_key_an_organization_gets_its_plans_limits():
     assert plans.plan_in_force(CONFIG, "pro") is plans.PRO
     # A plan name no longer in the table (a plan retired from PLANS) falls back to free.
     assert plans.plan_in_force(CONFIG, "gold") is plans.FREE
+
+
+def test_a_failed_payment_keeps_the_plan_for_the_grace_period_only():
+    in_grace = NOW - timedelta(days=7)
+    assert plans.plan_in_force(CONFIG, "pro", past_due_since=in_grace, now=NOW) is plans.PRO
+    past_grace = NOW - timedelta(days=7, seconds=1)
+    assert plans.plan_in_force(CONFIG, "pro", past_due_since=past_grace, now=NOW) is plans.FREE
+    assert plans.plan_in_force(CONFIG, "pro", past_due_since=None, now=NOW) is plans.PRO
 
 
 @pytest.mark.parametrize(

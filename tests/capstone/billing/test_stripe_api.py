@@ -45,6 +45,7 @@ def test_checkout_subscribes_the_customer_with_the_organization_as_reference(con
         "customer": customer,
         "client_reference_id": "7",
         "line_items": [{"price": stand_in_stripe.PRO_PRICE, "quantity": "1"}],
+        "metadata": {"price_id": stand_in_stripe.PRO_PRICE},
         "subscription_data": {"metadata": {"organization_id": "7"}},
         "success_url": "http://x/ok",
         "cancel_url": "http://x/no",
