@@ -13,6 +13,7 @@ from capstone.models import User
 from capstone.models import project_member
 from capstone.services import access
 from capstone.services import attachments
+from capstone.services import organizations
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
 
@@ -33,8 +34,13 @@ def changed(project, action):
 
 
 def create_project(owner, name, description=""):
-    """Create a project owned by `owner`, who is its first member."""
-    project = Project(name=clean_name(name), description=(description or "").strip(), owner=owner)
+    """Create a project owned by `owner`, its first member, in their personal organization."""
+    project = Project(
+        name=clean_name(name),
+        description=(description or "").strip(),
+        owner=owner,
+        organization=organizations.personal_organization(owner),
+    )
     project.members.append(owner)
     db.session.add(project)
     db.session.flush()  # the new id, for the event

@@ -31,6 +31,7 @@ from capstone.models import Task
 from capstone.models import User
 from capstone.models.base import utcnow
 from capstone.models.task import today
+from capstone.services import organizations
 
 PASSWORD = "correct-horse-battery"
 # Run the capstone's tests on PostgreSQL instead of SQLite (CI does both).
@@ -64,6 +65,18 @@ def migrated_database(tmp_path_factory, worker_id):
         migrate.upgrade()
         db.engine.dispose()
     return url
+
+
+@pytest.fixture
+def fresh_app(tmp_path):
+    """An app on a new, empty database: a SQLite file, or on PostgreSQL a new database."""
+    url = f"sqlite:///{tmp_path / 'm.sqlite'}"
+    if TEST_DATABASE_URL:
+        url = postgres.fresh_database(TEST_DATABASE_URL, suffix=f"migrations_{os.getpid()}")
+    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": url})
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -190,6 +203,7 @@ class Builder:
                 email_verified_at=utcnow() if verified else None,
             )
             db.session.add(user)
+            organizations.add_personal_organization(user)  # as registration does
             db.session.commit()
             return user.id
 
@@ -197,8 +211,12 @@ class Builder:
         """A project owned by `owner_id`, with these other member ids; returns its id."""
         with self.app.app_context():
             owner = db.session.get(User, owner_id)
-            project = Project(name=name, owner=owner)
-            project.members.extend([owner, *(db.session.get(User, m) for m in members)])
+            organization = organizations.personal_organization(owner)
+            project = Project(name=name, owner=owner, organization=organization)
+            others = [db.session.get(User, m) for m in members]
+            project.members.extend([owner, *others])
+            for member in others:  # a project's members belong to its organization
+                organizations.enrol(organization, member)
             db.session.add(project)
             db.session.commit()
             return project.id
