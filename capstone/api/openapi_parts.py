@@ -4,6 +4,7 @@ The answers' schemas are written here by hand, once; requests' schemas come from
 pydantic models in schemas.py.
 """
 
+from capstone import plans
 from capstone.api import idempotency
 from capstone.api import schemas
 from capstone.config import Config
@@ -11,6 +12,7 @@ from capstone.config import Config
 ERROR_STATUSES = {
     "400": "Malformed JSON, or a query parameter that makes no sense or that is not listed.",
     "401": "No token, or an invalid, expired or revoked one.",
+    "402": "A limit of the organization's plan is reached; `limit` names it.",
     "403": "Visible, but not yours to change.",
     "404": "Not found, or not visible to you.",
     "405": "Method not allowed.",
@@ -137,6 +139,7 @@ OUTPUTS = {
             "error": {"type": "string"},
             "message": {"type": "string"},
             "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+            "limit": {"enum": list(plans.LIMITS)},
         },
     },
     "Health": {

@@ -25,6 +25,7 @@ CAPSTONE = Path(__file__).parents[2] / "capstone"
 WEB_BLUEPRINTS = (
     "capstone.admin",
     "capstone.auth",
+    "capstone.billing",
     "capstone.main",
     "capstone.projects",
     "capstone.tasks",
