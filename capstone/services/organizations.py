@@ -5,6 +5,7 @@ from sqlalchemy import select
 from capstone.database import db
 from capstone.models import Organization
 from capstone.models import OrganizationMember
+from capstone.services import limits
 
 
 def add_personal_organization(user):
@@ -32,9 +33,13 @@ def membership(organization, user):
 
 
 def enrol(organization, user, role="member"):
-    """Make `user` a member of `organization` unless they are one; never commits."""
+    """Make `user` a member of `organization` unless they are one; never commits.
+
+    PlanLimit (402) when the organization's plan allows no more members.
+    """
     found = membership(organization, user)
     if found is None:
+        limits.require_room(organization, "members")
         found = OrganizationMember(organization=organization, user=user, role=role)
         db.session.add(found)
     return found

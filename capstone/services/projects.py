@@ -13,6 +13,7 @@ from capstone.models import User
 from capstone.models import project_member
 from capstone.services import access
 from capstone.services import attachments
+from capstone.services import limits
 from capstone.services import organizations
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
@@ -34,12 +35,18 @@ def changed(project, action):
 
 
 def create_project(owner, name, description=""):
-    """Create a project owned by `owner`, its first member, in their personal organization."""
+    """Create a project owned by `owner`, its first member, in their personal organization.
+
+    PlanLimit (402) when the organization's plan allows no more projects.
+    """
+    name = clean_name(name)
+    organization = organizations.personal_organization(owner)
+    limits.require_room(organization, "projects")
     project = Project(
-        name=clean_name(name),
+        name=name,
         description=(description or "").strip(),
         owner=owner,
-        organization=organizations.personal_organization(owner),
+        organization=organization,
     )
     project.members.append(owner)
     db.session.add(project)
