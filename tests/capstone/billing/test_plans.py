@@ -3,11 +3,13 @@
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from capstone import create_app
 from capstone import plans
+from capstone.config import ENVIRONMENT_SETTINGS
 from capstone.config import Config
 
 PRODUCTION = {"ENV_NAME": "production", "SECRET_KEY": "p" * 40, "PUBLIC_URL": "https://t.example"}
@@ -89,3 +91,12 @@ def test_production_starts_with_billing_off_or_whole(app_config):
     create_app({**app_config, **PRODUCTION})
     whole = {"STRIPE_SECRET_KEY": "sk_x", "STRIPE_WEBHOOK_SECRET": "w", "STRIPE_PRICE_PRO": "p"}
     create_app({**app_config, **PRODUCTION, **whole})
+
+
+def test_the_readme_names_every_stripe_setting_with_its_default():
+    readme = (Path(__file__).parents[3] / "capstone" / "README.md").read_text(encoding="utf-8")
+    for name in ENVIRONMENT_SETTINGS:
+        if name.startswith("STRIPE_"):
+            assert f"| `{name}` | none |" in readme or f"| `{name}` | Stripe's |" in readme
+    assert f"| `BILLING_GRACE_DAYS` | {Config.BILLING_GRACE_DAYS} |" in readme
+    assert "The live\nStripe path has not been run from this repository." in readme
