@@ -5,9 +5,14 @@ the organization's row and the outbox afterwards.
 """
 
 import itertools
+import json
 import time
+import urllib.error
+import urllib.request
 
 import pytest
+from capstone_support.live import at_once
+from capstone_support.live import serving
 from capstone_support.stand_in_stripe import PRO_PRICE
 from capstone_support.stripe_signing import event
 from capstone_support.stripe_signing import signature
@@ -20,6 +25,7 @@ from capstone.models import OutboundEmail
 from capstone.models import ProcessedEvent
 
 URL = "/billing/stripe/webhook"
+DELIVERIES = 12
 T = 1_800_000_000  # the events' own times; the signature is made now, whatever they say
 
 
@@ -180,3 +186,31 @@ def test_with_billing_off_there_is_no_webhook(app, client, acme):
     app.config["STRIPE_SECRET_KEY"] = None
     body = sub_event("customer.subscription.created", "active", T)
     assert send(client, body)[0] == 404
+
+
+def test_one_event_delivered_many_times_at_once_is_applied_once(app, acme):
+    invoice = {"id": "in_1", "object": "invoice", "customer": "cus_acme"}
+    body = event("invoice.payment_failed", invoice, event_id="evt_at_once", created=T)
+
+    def deliver(number):
+        request = urllib.request.Request(f"{base}{URL}", data=body, method="POST")
+        request.add_header("Stripe-Signature", signature(body))
+        request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                return answer.status, json.loads(answer.read())["outcome"]
+        except urllib.error.HTTPError as error:
+            return error.code, None
+
+    with serving(app) as base:
+        answers = at_once(deliver, range(DELIVERIES))
+    outcomes = sorted(outcome for _, outcome in answers)
+    # One applies it; every other delivery is a duplicate (or on SQLite, turned away by
+    # its one writer with a 503, which Stripe retries, and the retry is a duplicate).
+    assert outcomes.count("applied") == 1, answers
+    assert {answer for answer in answers if answer[1] != "applied"} <= {
+        (200, "duplicate"),
+        (503, None),
+    }
+    with app.app_context():
+        assert db.session.scalars(select(OutboundEmail.to)).all() == ["olive@example.org"]
