@@ -16,6 +16,7 @@ from flask_login import login_required
 from capstone import plans
 from capstone import stripe_api
 from capstone.billing import bp
+from capstone.services import access
 from capstone.services import billing
 from capstone.services import limits
 
@@ -24,11 +25,11 @@ from capstone.services import limits
 @login_required
 def page(organization_id):
     """The organization's plan, what it uses of each limit, and the billing buttons."""
-    organization, role = billing.organization_for(current_user, organization_id)
+    organization = access.organization_for(current_user, organization_id)
     return render_template(
         "billing/page.html",
         organization=organization,
-        manager=role in billing.MANAGERS,
+        manager=access.role_in(current_user, organization) in access.MANAGERS,
         enabled=plans.billing_enabled(current_app.config),
         plan=limits.plan_of(organization),
         plans=current_app.config["PLANS"],
@@ -41,7 +42,7 @@ def page(organization_id):
 @login_required
 def upgrade(organization_id, plan_name):
     """Send a manager to Stripe Checkout to pay for `plan_name`."""
-    organization, _ = billing.organization_for(current_user, organization_id)
+    organization = access.organization_for(current_user, organization_id)
     here = url_for("billing.page", organization_id=organization.id, _external=True)
     try:
         url = billing.start_checkout(
@@ -56,7 +57,7 @@ def upgrade(organization_id, plan_name):
 @login_required
 def portal(organization_id):
     """Send a manager to Stripe's Customer Portal (card, invoices, cancelling)."""
-    organization, _ = billing.organization_for(current_user, organization_id)
+    organization = access.organization_for(current_user, organization_id)
     here = url_for("billing.page", organization_id=organization.id, _external=True)
     try:
         url = billing.open_portal(current_user, organization, here)

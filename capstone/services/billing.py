@@ -1,17 +1,17 @@
 """Billing an organization: its plan and usage, upgrading through Checkout, the Portal.
 
-Owners and admins of an organization manage its billing (require_manager); its other
-members may see the page's plan and usage; anyone else gets 404, as for everything in
-an organization. The calls to Stripe go through capstone/stripe_api.py; what Stripe
-later says about the subscription arrives by webhook (services/subscriptions.py), so
-nothing here changes the plan: a Checkout Session begun is not a payment made.
+Owners and admins of an organization manage its billing (access.require_manager); its
+other members may see the page's plan and usage; anyone else gets 404
+(access.organization_for), as for everything in an organization. The calls to Stripe
+go through capstone/stripe_api.py; what Stripe later says about the subscription
+arrives by webhook (services/subscriptions.py), so nothing here changes the plan: a
+Checkout Session begun is not a payment made.
 """
 
 from flask import current_app
 from sqlalchemy import func
 from sqlalchemy import select
 from werkzeug.exceptions import Conflict
-from werkzeug.exceptions import Forbidden
 from werkzeug.exceptions import NotFound
 
 from capstone import plans
@@ -20,28 +20,8 @@ from capstone.database import db
 from capstone.models import Organization
 from capstone.models import OrganizationMember
 from capstone.models import Project
+from capstone.services import access
 from capstone.services.limits import lock
-
-MANAGERS = ("owner", "admin")
-
-
-def organization_for(user, organization_id):
-    """The organization and the user's role in it; NotFound unless the user is a member."""
-    found = db.session.execute(
-        select(Organization, OrganizationMember.role)
-        .join(OrganizationMember)
-        .where(Organization.id == organization_id, OrganizationMember.user_id == user.id)
-    ).first()
-    if found is None:
-        raise NotFound()
-    return found
-
-
-def require_manager(user, organization):
-    """Forbidden unless `user` is an owner or an admin of `organization`."""
-    _, role = organization_for(user, organization.id)
-    if role not in MANAGERS:
-        raise Forbidden("Only the organization's owners and admins manage its billing.")
 
 
 def require_billing():
@@ -69,7 +49,7 @@ def customer_of(organization, email):
 
 def start_checkout(user, organization, plan_name, success_url, cancel_url):
     """A manager begins paying for `plan_name`: the URL of Stripe Checkout to send them to."""
-    require_manager(user, organization)
+    access.require_manager(user, organization)
     require_billing()
     config = current_app.config
     plan = config["PLANS"].get(plan_name)
@@ -83,7 +63,7 @@ def start_checkout(user, organization, plan_name, success_url, cancel_url):
 
 def open_portal(user, organization, return_url):
     """A manager opens Stripe's Customer Portal: its URL; Conflict before any upgrade."""
-    require_manager(user, organization)
+    access.require_manager(user, organization)
     require_billing()
     if organization.stripe_customer_id is None:
         raise Conflict("This organization has never subscribed: upgrade it first.")

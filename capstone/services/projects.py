@@ -34,13 +34,17 @@ def changed(project, action):
     events.publish(events.PROJECT_CHANGED, project_id=project.id, action=action)
 
 
-def create_project(owner, name, description=""):
-    """Create a project owned by `owner`, its first member, in their personal organization.
+def create_project(owner, name, description="", organization=None):
+    """Create a project owned by `owner`, its first member, in `organization`.
 
-    PlanLimit (402) when the organization's plan allows no more projects.
+    Without an organization, in the owner's personal one; in another, only its owners
+    and admins create projects. PlanLimit (402) when the plan allows no more projects.
     """
     name = clean_name(name)
-    organization = organizations.personal_organization(owner)
+    if organization is None:
+        organization = organizations.personal_organization(owner)
+    else:
+        access.require_manager(owner, organization)
     limits.require_room(organization, "projects")
     project = Project(
         name=name,
@@ -77,10 +81,13 @@ def delete_project(owner, project):
 
 
 def add_member(owner, project, user):
-    """The owner adds `user` (None: not found) to the members; only active users can join."""
+    """The owner adds `user` (None: not found), an active member of the project's organization."""
     access.require_owner(owner, project)
     if user is None or not user.active:
         raise Invalid({"user": "There is no such active user."})
+    if access.role_in(user, project.organization) is None:
+        organization = project.organization.name
+        raise Invalid({"user": f"{user.username} is not in {organization}: invite them first."})
     if user in project.members:
         raise Taken({"user": f"{user.username} is already a member."})
     project.members.append(user)

@@ -26,6 +26,7 @@ from werkzeug.security import generate_password_hash
 from capstone import create_app
 from capstone import migrate
 from capstone.database import db
+from capstone.models import Organization
 from capstone.models import Project
 from capstone.models import Task
 from capstone.models import User
@@ -207,11 +208,19 @@ class Builder:
             db.session.commit()
             return user.id
 
-    def project(self, owner_id, name="Apollo", members=()):
-        """A project owned by `owner_id`, with these other member ids; returns its id."""
+    def project(self, owner_id, name="Apollo", members=(), organization_id=None):
+        """A project owned by `owner_id`, with these other member ids; returns its id.
+
+        In the owner's personal organization unless `organization_id` names another;
+        the members join the organization if they are not in it.
+        """
         with self.app.app_context():
             owner = db.session.get(User, owner_id)
-            organization = organizations.personal_organization(owner)
+            organization = (
+                organizations.personal_organization(owner)
+                if organization_id is None
+                else db.session.get(Organization, organization_id)
+            )
             project = Project(name=name, owner=owner, organization=organization)
             others = [db.session.get(User, m) for m in members]
             project.members.extend([owner, *others])
@@ -220,6 +229,30 @@ class Builder:
             db.session.add(project)
             db.session.commit()
             return project.id
+
+    def personal(self, user_id):
+        """The id of the user's personal organization."""
+        with self.app.app_context():
+            return organizations.personal_organization(db.session.get(User, user_id)).id
+
+    def organization(self, owner_id, name="Acme", members=(), admins=()):
+        """A team organization owned by `owner_id`, with these members and admins; its id."""
+        with self.app.app_context():
+            organization = Organization(name=name)
+            db.session.add(organization)
+            organizations.enrol(organization, db.session.get(User, owner_id), "owner")
+            for role, ids in (("member", members), ("admin", admins)):
+                for user_id in ids:
+                    organizations.enrol(organization, db.session.get(User, user_id), role)
+            db.session.commit()
+            return organization.id
+
+    def join(self, organization_id, user_id, role="member"):
+        """Make `user_id` a member of the organization with `role`."""
+        with self.app.app_context():
+            organization = db.session.get(Organization, organization_id)
+            organizations.enrol(organization, db.session.get(User, user_id), role)
+            db.session.commit()
 
     def tasks(self, project_id, creator_id, count=1, **fields):
         """`count` tasks in the project, titled 'Task 1'...; returns their ids."""
@@ -261,12 +294,18 @@ def login():
 def team(build):
     """A small team: owner alice, member bob, outsider carol, admin root; one project.
 
+    The project is in alice's personal organization (ids["organization"]), which bob
+    and carol belong to as members: carol is outside the project only.
+
     Its task, assigned to bob, is due in a month (ids["due_date"]): relative to today, so
     that no test starts failing on a fixed day.
     """
     ids = {name: build.user(name) for name in ("alice", "bob", "carol")}
     ids["root"] = build.user("root", role="admin")
     ids["project"] = build.project(ids["alice"], members=[ids["bob"]])
+    # carol is in alice's organization but not in the project: she may be added to it.
+    ids["organization"] = build.personal(ids["alice"])
+    build.join(ids["organization"], ids["carol"])
     ids["due_date"] = today() + timedelta(days=30)
     ids["task"] = build.task(
         ids["project"], ids["alice"], assignee_id=ids["bob"], due_date=ids["due_date"]

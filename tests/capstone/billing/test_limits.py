@@ -22,6 +22,7 @@ from capstone.database import db
 from capstone.models import Attachment
 from capstone.models import Project
 from capstone.models import User
+from capstone.services import access
 from capstone.services import organizations
 from capstone.services.errors import PlanLimit
 
@@ -109,7 +110,7 @@ def test_a_member_past_the_limit_is_refused(app, build):
         with pytest.raises(PlanLimit) as refused:
             organizations.enrol(organization, mia)
         assert refused.value.limit == "members"
-        assert organizations.membership(organization, mia) is None
+        assert access.role_in(mia, organization) is None
 
 
 def test_storage_past_the_limit_is_refused_and_leaves_no_file(app, client, build):
