@@ -13,8 +13,12 @@ In production you might also set an API version on the client and on the webhook
 endpoint, so that a Stripe upgrade cannot change the shapes read here.
 """
 
+from urllib.parse import urlsplit
+
 import stripe
 
+# Where Stripe's hosted Checkout and Customer Portal pages are served.
+HOSTED_PAGES = ("https://checkout.stripe.com", "https://billing.stripe.com")
 WEBHOOK_TOLERANCE_SECONDS = 300  # Stripe's own default: five minutes
 NETWORK_RETRIES = 2  # the library retries with the same Idempotency-Key, so no doubles
 
@@ -31,6 +35,18 @@ def client(config):
         base_addresses=addresses,
         max_network_retries=NETWORK_RETRIES,
     )
+
+
+def page_origins(config):
+    """The origins a browser is sent to for Checkout and the Portal.
+
+    Stripe's own, and with STRIPE_API_BASE the origin of that server too (a stand-in for
+    Stripe serves its hosted pages where it serves its API).
+    """
+    if not config.get("STRIPE_API_BASE"):
+        return HOSTED_PAGES
+    address = urlsplit(config["STRIPE_API_BASE"])
+    return (*HOSTED_PAGES, f"{address.scheme}://{address.netloc}")
 
 
 def create_customer(config, organization_id, name, email):

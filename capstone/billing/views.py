@@ -14,6 +14,7 @@ from flask_login import current_user
 from flask_login import login_required
 
 from capstone import plans
+from capstone import security
 from capstone import stripe_api
 from capstone.billing import bp
 from capstone.services import access
@@ -26,7 +27,7 @@ from capstone.services import limits
 def page(organization_id):
     """The organization's plan, what it uses of each limit, and the billing buttons."""
     organization = access.organization_for(current_user, organization_id)
-    return render_template(
+    page = render_template(
         "billing/page.html",
         organization=organization,
         manager=access.role_in(current_user, organization) in access.MANAGERS,
@@ -36,6 +37,8 @@ def page(organization_id):
         usage=limits.usage(organization),
         limits=plans.LIMITS,
     )
+    origins = stripe_api.page_origins(current_app.config)
+    return page, {"Content-Security-Policy": security.policy_posting_to(*origins)}
 
 
 @bp.route("/<id:organization_id>/upgrade/<plan_name>", methods=["POST"])

@@ -111,3 +111,16 @@ def test_the_admin_sees_each_organizations_plan_and_status(
     member = app.test_client()
     login(member, "mia")
     assert member.get("/admin/organizations").status_code == 403
+
+
+def test_the_billing_pages_forms_may_lead_to_stripes_pages_and_no_others(
+    client, login, acme, stripe
+):
+    # form-action also governs a form's redirect: without Stripe's origins, a browser
+    # stays on the page after Upgrade (the browser test, tests/e2e/test_billing.py).
+    login(client, "olive")
+    policy = client.get(page_of(acme)).headers["Content-Security-Policy"]
+    assert (
+        f"form-action 'self' https://checkout.stripe.com https://billing.stripe.com {stripe.url};"
+    ) in policy
+    assert "form-action 'self';" in client.get("/projects/").headers["Content-Security-Policy"]
