@@ -38,6 +38,7 @@ def create_app(test_config=None):
     from capstone import jobs
     from capstone import logs
     from capstone import main
+    from capstone import organizations
     from capstone import projects
     from capstone import realtime
     from capstone import security
@@ -91,6 +92,7 @@ def create_app(test_config=None):
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(projects.bp)
+    app.register_blueprint(organizations.bp)
     app.register_blueprint(tasks.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(api_docs.bp)

@@ -26,6 +26,7 @@ from werkzeug.security import generate_password_hash
 from capstone import create_app
 from capstone import migrate
 from capstone.database import db
+from capstone.models import Comment
 from capstone.models import Organization
 from capstone.models import Project
 from capstone.models import Task
@@ -310,6 +311,28 @@ def team(build):
     ids["task"] = build.task(
         ids["project"], ids["alice"], assignee_id=ids["bob"], due_date=ids["due_date"]
     )
+    return ids
+
+
+@pytest.fixture
+def acme(build):
+    """A team organization, acme: owner alice, admin olga, members bob and carol; dave outside.
+
+    Its project Apollo has alice and bob, and a task assigned to bob with bob's comment;
+    bob also has a project of his own ("elsewhere"); root is a site admin. Ids by name.
+    """
+    ids = {name: build.user(name) for name in ("alice", "olga", "bob", "carol", "dave")}
+    ids["root"] = build.user("root", role="admin")
+    ids["acme"] = build.organization(
+        ids["alice"], members=[ids["bob"], ids["carol"]], admins=[ids["olga"]]
+    )
+    ids["apollo"] = build.project(ids["alice"], members=[ids["bob"]], organization_id=ids["acme"])
+    ids["elsewhere"] = build.project(ids["bob"], name="Elsewhere")  # bob's personal one
+    ids["task"] = build.task(ids["apollo"], ids["alice"], assignee_id=ids["bob"])
+    build.task(ids["elsewhere"], ids["bob"], assignee_id=ids["bob"])
+    with build.app.app_context():
+        db.session.add(Comment(task_id=ids["task"], author_id=ids["bob"], body="Mine"))
+        db.session.commit()
     return ids
 
 

@@ -27,6 +27,7 @@ WEB_BLUEPRINTS = (
     "capstone.auth",
     "capstone.billing",
     "capstone.main",
+    "capstone.organizations",
     "capstone.projects",
     "capstone.tasks",
 )

@@ -34,24 +34,6 @@ OK = "ok"
 WHO = ["alice", "olga", "carol", "dave"]  # owner, admin, member, outsider
 
 
-@pytest.fixture
-def acme(build):
-    """The organization described above; its ids by name."""
-    ids = {name: build.user(name) for name in ("alice", "olga", "bob", "carol", "dave")}
-    ids["root"] = build.user("root", role="admin")
-    ids["acme"] = build.organization(
-        ids["alice"], members=[ids["bob"], ids["carol"]], admins=[ids["olga"]]
-    )
-    ids["apollo"] = build.project(ids["alice"], members=[ids["bob"]], organization_id=ids["acme"])
-    ids["elsewhere"] = build.project(ids["bob"], name="Elsewhere")  # bob's personal one
-    ids["task"] = build.task(ids["apollo"], ids["alice"], assignee_id=ids["bob"])
-    build.task(ids["elsewhere"], ids["bob"], assignee_id=ids["bob"])
-    with build.app.app_context():
-        db.session.add(Comment(task_id=ids["task"], author_id=ids["bob"], body="Mine"))
-        db.session.commit()
-    return ids
-
-
 def objects(ids):
     """The users and the organization by name, loaded in the current session."""
     found = {name: db.session.get(User, ids[name]) for name in (*WHO, "bob", "root")}
