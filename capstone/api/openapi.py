@@ -10,6 +10,8 @@ from capstone.api import bp
 from capstone.api import schemas
 from capstone.api.openapi_admin import ADMIN_OUTPUTS
 from capstone.api.openapi_admin import ADMIN_PATHS
+from capstone.api.openapi_billing import BILLING_OUTPUTS
+from capstone.api.openapi_billing import BILLING_PATHS
 from capstone.api.openapi_parts import DOWNLOAD
 from capstone.api.openapi_parts import ERROR_STATUSES
 from capstone.api.openapi_parts import IDEMPOTENCY_KEY
@@ -192,12 +194,13 @@ PATHS = {
         "delete": operation("Delete a comment", None, parameters=COMMENT, status="204")
     },
     **ADMIN_PATHS,
+    **BILLING_PATHS,
 }
 
 
 def document():
     """The whole OpenAPI document, as a dict."""
-    components = OUTPUTS | ADMIN_OUTPUTS
+    components = OUTPUTS | ADMIN_OUTPUTS | BILLING_OUTPUTS
     for model in INPUTS:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(schema.pop("$defs", {}))
