@@ -5,14 +5,6 @@ from capstone_support.stand_in_stripe import PRO_PRICE
 
 from capstone import plans
 
-PASSWORD = "correct-horse-battery"  # every test user's (conftest.py)
-
-
-@pytest.fixture
-def app(billing_config, app):
-    """The app with billing on, against the stand-in for Stripe."""
-    return app
-
 
 @pytest.fixture
 def acme(build, make_organization):
@@ -20,17 +12,6 @@ def acme(build, make_organization):
     ids = {name: build.user(name) for name in ("olive", "mia", "otto")}
     ids["organization"] = make_organization("Acme", {ids["olive"]: "owner", ids["mia"]: "member"})
     return ids
-
-
-@pytest.fixture
-def as_user(client):
-    """A function: bearer headers for a username."""
-
-    def headers(username):
-        answer = client.post("/api/v1/tokens", json={"username": username, "password": PASSWORD})
-        return {"Authorization": f"Bearer {answer.get_json()['access_token']}"}
-
-    return headers
 
 
 def test_a_member_reads_the_plan_limits_and_usage(client, acme, as_user):

@@ -5,12 +5,6 @@ from capstone_support.stand_in_stripe import PRO_PRICE
 
 
 @pytest.fixture
-def app(billing_config, app):
-    """The app with billing on, against the stand-in for Stripe."""
-    return app
-
-
-@pytest.fixture
 def acme(build, make_organization):
     """Organization Acme: owner olive, admin adam, member mia; outsider otto."""
     ids = {name: build.user(name) for name in ("olive", "adam", "mia", "otto")}

@@ -32,25 +32,10 @@ CLIENTS = 16
 
 
 @pytest.fixture
-def app(billing_config, app_config, app):
-    """The app with billing on and the small Free plan."""
-    return app
-
-
-@pytest.fixture
 def billing_config(billing_config):
     """Billing on, with the small Free plan."""
     billing_config["PLANS"] = PLANS
     return billing_config
-
-
-def token_for(client, username):
-    """A bearer header for `username`."""
-    answer = client.post("/api/v1/tokens", json={"username": username, "password": PASSWORD})
-    return {"Authorization": f"Bearer {answer.get_json()['access_token']}"}
-
-
-PASSWORD = "correct-horse-battery"  # every test user's (conftest.py)
 
 
 def projects_of(app):
@@ -59,9 +44,9 @@ def projects_of(app):
         return db.session.scalar(select(func.count(Project.id)))
 
 
-def test_the_api_answers_402_naming_the_limit(app, client, build):
+def test_the_api_answers_402_naming_the_limit(app, client, build, as_user):
     build.user("olive")
-    headers = token_for(client, "olive")
+    headers = as_user("olive")
     for number in range(SMALL.projects):
         answer = client.post("/api/v1/projects", json={"name": f"P{number}"}, headers=headers)
         assert answer.status_code == 201
@@ -90,10 +75,10 @@ def test_the_web_page_explains_and_links_to_the_upgrade(app, client, build, logi
         assert f'href="/billing/{organization.id}"' in page
 
 
-def test_with_billing_off_there_is_no_limit(app, client, build):
+def test_with_billing_off_there_is_no_limit(app, client, build, as_user):
     app.config["STRIPE_SECRET_KEY"] = None
     build.user("olive")
-    headers = token_for(client, "olive")
+    headers = as_user("olive")
     for number in range(SMALL.projects + 2):
         answer = client.post("/api/v1/projects", json={"name": f"P{number}"}, headers=headers)
         assert answer.status_code == 201
@@ -113,10 +98,10 @@ def test_a_member_past_the_limit_is_refused(app, build):
         assert access.role_in(mia, organization) is None
 
 
-def test_storage_past_the_limit_is_refused_and_leaves_no_file(app, client, build):
+def test_storage_past_the_limit_is_refused_and_leaves_no_file(app, client, build, as_user):
     olive = build.user("olive")
     task = build.task(build.project(olive), olive)
-    headers = token_for(client, "olive")
+    headers = as_user("olive")
 
     def upload(size):
         body = FileStorage(io.BytesIO(b"x" * size), "notes.txt")
@@ -137,10 +122,10 @@ def test_storage_past_the_limit_is_refused_and_leaves_no_file(app, client, build
     assert len(list(Path(app.config["UPLOAD_FOLDER"]).iterdir())) == 2
 
 
-def test_sixteen_creates_racing_for_the_last_slot_create_one(app, client, build):
+def test_sixteen_creates_racing_for_the_last_slot_create_one(app, client, build, as_user):
     olive = build.user("olive")
     build.project(olive, name="the first")  # one slot of SMALL.projects left
-    headers = token_for(client, "olive")
+    headers = as_user("olive")
     with serving(app) as base:
         answers = at_once(
             lambda n: api(base, "POST", "/api/v1/projects", {"name": f"P{n}"}, headers=headers),

@@ -30,12 +30,6 @@ T = 1_800_000_000  # the events' own times; the signature is made now, whatever 
 
 
 @pytest.fixture
-def app(billing_config, app):
-    """The app with billing on, against the stand-in for Stripe."""
-    return app
-
-
-@pytest.fixture
 def acme(build, make_organization):
     """Organization Acme: owner olive, admin adam, member mia; its id and theirs."""
     ids = {name: build.user(name) for name in ("olive", "adam", "mia")}
