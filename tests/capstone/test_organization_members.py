@@ -3,7 +3,9 @@
 In acme (a team organization): alice owns it, olga is an admin, bob and carol are
 members; bob is in its project Apollo, assigned a task there. dave is outside acme;
 root is a site admin outside it. Each service is called with objects straight from the
-database, as a careless view would pass them: the service itself refuses.
+database, as a careless view would pass them: the service itself refuses. Last, the
+organization roles crossed with the project roles decide who sees acme's project, on
+the web, in the API and in the services alike.
 """
 
 from types import SimpleNamespace
@@ -29,6 +31,7 @@ from capstone.services.errors import Invalid
 from capstone.services.organization_members import change_role
 from capstone.services.organization_members import members_of
 from capstone.services.organization_members import remove_member
+from tests.capstone.conftest import PASSWORD
 
 OK = "ok"
 WHO = ["alice", "olga", "carol", "dave"]  # owner, admin, member, outsider
@@ -163,3 +166,31 @@ def test_my_organizations_are_the_personal_one_first_then_the_teams_with_my_role
             )
             == "owner"
         )  # of dave's personal organization, and of nothing else
+
+
+PROJECT_SIGHT = [  # who sees acme's project Apollo: its members only, whatever their role in acme
+    ("alice", "owner of acme, owner of Apollo", True),
+    ("olga", "admin of acme, not in Apollo", False),
+    ("bob", "member of acme, member of Apollo", True),
+    ("carol", "member of acme, not in Apollo", False),
+    ("dave", "outside acme", False),
+    ("root", "site admin, outside acme", True),
+]
+
+
+@pytest.mark.parametrize(("who", "roles", "sees"), PROJECT_SIGHT, ids=[p[1] for p in PROJECT_SIGHT])
+def test_organization_roles_times_project_roles_decide_who_sees_a_project(
+    app, client, login, acme, who, roles, sees
+):
+    login(client, who)
+    assert client.get(f"/projects/{acme['apollo']}").status_code == (200 if sees else 404)
+    token = client.post("/api/v1/tokens", json={"username": who, "password": PASSWORD})
+    headers = {"Authorization": f"Bearer {token.get_json()['access_token']}"}
+    api = client.get(f"/api/v1/tasks/{acme['task']}", headers=headers)
+    assert api.status_code == (200 if sees else 404)
+    with app.app_context():
+        user = db.session.get(User, acme[who])
+        assert (
+            acme["apollo"]
+            in set(db.session.scalars(access.visible_projects(user).with_only_columns(Project.id)))
+        ) == sees
