@@ -2,6 +2,7 @@
 
 import pytest
 from capstone_support.stand_in_stripe import PRO_PRICE
+from flask import url_for
 
 
 @pytest.fixture
@@ -118,3 +119,11 @@ def test_the_billing_pages_forms_may_lead_to_stripes_pages_and_no_others(
         f"form-action 'self' https://checkout.stripe.com https://billing.stripe.com {stripe.url};"
     ) in policy
     assert "form-action 'self';" in client.get("/projects/").headers["Content-Security-Policy"]
+
+
+def test_the_organizations_page_links_to_its_billing_page(app, client, login, acme):
+    login(client, "mia")
+    with app.test_request_context():
+        settings = url_for("organizations.settings", organization_id=acme["organization"])
+    page = client.get(settings).get_data(as_text=True)
+    assert f'<a href="{page_of(acme)}">Plan and billing</a>' in page
