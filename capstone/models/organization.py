@@ -7,6 +7,7 @@ Stripe last told us about (services/billing.py); without billing they stay empty
 
 from datetime import datetime
 
+from sqlalchemy import BigInteger
 from sqlalchemy import CheckConstraint
 from sqlalchemy import ForeignKey
 from sqlalchemy import String
@@ -37,6 +38,9 @@ class Organization(Base):
     stripe_customer_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     subscription_status: Mapped[str | None] = mapped_column(String(32))
     past_due_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The `created` time (Unix seconds) of the newest Stripe event applied to the
+    # subscription (services/subscriptions.py): an older event arriving late is ignored.
+    subscription_event_at: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

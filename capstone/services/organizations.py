@@ -11,6 +11,7 @@ from capstone.database import db
 from capstone.models import Organization
 from capstone.models import OrganizationMember
 from capstone.services import access
+from capstone.services import limits
 from capstone.services.errors import Invalid
 
 
@@ -80,9 +81,13 @@ def personal_organization(user):
 
 
 def enrol(organization, user, role="member"):
-    """Make `user` a member of `organization` unless they are one; never commits."""
+    """Make `user` a member of `organization` unless they are one; never commits.
+
+    PlanLimit (402) when the organization's plan allows no more members.
+    """
     found = db.session.get(OrganizationMember, (organization.id, user.id))
     if found is None:
+        limits.require_room(organization, "members")
         found = OrganizationMember(organization=organization, user=user, role=role)
         db.session.add(found)
     return found

@@ -14,6 +14,7 @@ from capstone.models import User
 from capstone.models import project_member
 from capstone.services import access
 from capstone.services import attachments
+from capstone.services import limits
 from capstone.services import organizations
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
@@ -38,14 +39,16 @@ def create_project(owner, name, description="", organization=None):
     """Create a project owned by `owner`, its first member, in `organization`.
 
     Without an organization, in the owner's personal one; in another, only its owners
-    and admins create projects.
+    and admins create projects. PlanLimit (402) when the plan allows no more projects.
     """
+    name = clean_name(name)
     if organization is None:
         organization = organizations.personal_organization(owner)
     else:
         access.require_manager(owner, organization)
+    limits.require_room(organization, "projects")
     project = Project(
-        name=clean_name(name),
+        name=name,
         description=(description or "").strip(),
         owner=owner,
         organization=organization,

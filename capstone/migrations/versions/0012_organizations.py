@@ -12,6 +12,7 @@ Revises: 0011_project_versions
 Create Date: 2026-12-02
 """
 
+from contextlib import contextmanager
 from datetime import UTC
 from datetime import datetime
 
@@ -191,13 +192,38 @@ def move_data(connection):
     )
 
 
+# Migration 0011's SQLite triggers, which name the project table (a copy: history must
+# not move when 0011 does). Rebuilding that table would leave them naming a dropped one.
+BUMP = "UPDATE project SET version = version + 1 WHERE id IN ({})"
+SQLITE_VERSION_TRIGGERS = {
+    "task_version_insert": f"AFTER INSERT ON task BEGIN {BUMP.format('NEW.project_id')}; END",
+    "task_version_delete": f"AFTER DELETE ON task BEGIN {BUMP.format('OLD.project_id')}; END",
+    "task_version_update": "AFTER UPDATE ON task"
+    f" BEGIN {BUMP.format('OLD.project_id, NEW.project_id')}; END",
+    "project_version_update": "AFTER UPDATE OF name, description, owner_id, updated_at"
+    f" ON project BEGIN {BUMP.format('NEW.id')}; END",
+}
+
+
+@contextmanager
+def rebuilding_project():
+    """batch_alter_table("project"), with 0011's triggers set aside on SQLite meanwhile."""
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for name in SQLITE_VERSION_TRIGGERS if sqlite else ():
+        op.execute(f"DROP TRIGGER {name}")
+    with op.batch_alter_table("project") as batch_op:
+        yield batch_op
+    for name, body in SQLITE_VERSION_TRIGGERS.items() if sqlite else ():
+        op.execute(f"CREATE TRIGGER {name} {body}")
+
+
 def upgrade():
     """Apply this migration."""
     create_tables()
-    with op.batch_alter_table("project") as batch_op:
+    with rebuilding_project() as batch_op:
         batch_op.add_column(sa.Column("organization_id", sa.Integer(), nullable=True))
     move_data(op.get_bind())
-    with op.batch_alter_table("project") as batch_op:
+    with rebuilding_project() as batch_op:
         batch_op.alter_column("organization_id", existing_type=sa.Integer(), nullable=False)
         batch_op.create_foreign_key(
             batch_op.f("fk_project_organization_id_organization"),
@@ -210,7 +236,7 @@ def upgrade():
 
 def downgrade():
     """Undo this migration: projects forget their organization; the four tables go."""
-    with op.batch_alter_table("project") as batch_op:
+    with rebuilding_project() as batch_op:
         batch_op.drop_index("ix_project_organization_id")
         batch_op.drop_constraint(
             batch_op.f("fk_project_organization_id_organization"), type_="foreignkey"
