@@ -20,6 +20,7 @@ from capstone.models import Project
 from capstone.models import Task
 from capstone.models import User
 from capstone.models.base import utcnow
+from capstone.services import organizations
 
 PASSWORD = "bench-password"  # noqa: S105 (a throwaway account in a throwaway database)
 MEMBERS = 10
@@ -55,7 +56,14 @@ def build(database_path, tasks):
             )
             for n in range(MEMBERS)
         ]
-        project = Project(name="Benchmark", owner=users[0], members=users)
+        db.session.add_all(users)
+        organization = organizations.add_personal_organization(users[0])
+        db.session.flush()  # the ids enrol looks memberships up by
+        for user in users[1:]:  # a project's members are its organization's
+            organizations.enrol(organization, user)
+        project = Project(
+            name="Benchmark", owner=users[0], members=users, organization=organization
+        )
         db.session.add(project)
         db.session.commit()
         member_ids = [user.id for user in users]

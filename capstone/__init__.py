@@ -31,6 +31,7 @@ def create_app(test_config=None):
     from capstone import admin
     from capstone import api
     from capstone import auth
+    from capstone import billing
     from capstone import cache
     from capstone import cli
     from capstone import errors
@@ -38,6 +39,7 @@ def create_app(test_config=None):
     from capstone import jobs
     from capstone import logs
     from capstone import main
+    from capstone import organizations
     from capstone import projects
     from capstone import realtime
     from capstone import security
@@ -92,11 +94,13 @@ def create_app(test_config=None):
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(projects.bp)
+    app.register_blueprint(organizations.bp)
     app.register_blueprint(tasks.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(api_docs.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(billing.bp)
     csrf.exempt(api.bp)  # the API authenticates with bearer tokens, not cookies
     if proxies := app.config["TRUSTED_PROXIES"]:
         # Outermost, so every layer inside (Socket.IO's origin check included) sees the

@@ -7,6 +7,8 @@ default), reads the variables, then applies a test's `test_config`.
 
 import os
 
+from capstone import plans
+
 DEV_SECRET_KEY = "capstone-development-key-not-secret"  # noqa: S105 (documented dev default)
 MIN_SECRET_KEY_LENGTH = 32
 
@@ -67,6 +69,18 @@ class Config:
     MAIL_PASSWORD = None
     MAIL_SENDER = "Capstone <noreply@localhost>"
     MAIL_TIMEOUT_SECONDS = 10
+
+    # Billing through Stripe (capstone/stripe_api.py): off without STRIPE_SECRET_KEY, and
+    # then every organization is unlimited. The webhook's signing secret (whsec_...) and
+    # each paid plan's price id (price_..., see plans.PLANS) come from the Stripe account.
+    STRIPE_SECRET_KEY = None
+    STRIPE_WEBHOOK_SECRET = None
+    STRIPE_PRICE_PRO = None
+    # Where the library sends API calls; None: Stripe's own (the tests use a stand-in).
+    STRIPE_API_BASE = None
+    # How long an organization whose payment failed keeps its paid plan.
+    BILLING_GRACE_DAYS = 7
+    PLANS = plans.PLANS
 
     # Attachments: None means the folder "uploads" inside the instance folder.
     UPLOAD_FOLDER = None
@@ -146,6 +160,11 @@ ENVIRONMENT_SETTINGS = {
     "MAX_ATTACHMENT_SIZE": int,
     "TRUSTED_PROXIES": int,
     "LOG_FORMAT": str,
+    "STRIPE_SECRET_KEY": str,
+    "STRIPE_WEBHOOK_SECRET": str,
+    "STRIPE_PRICE_PRO": str,
+    "STRIPE_API_BASE": str,
+    "BILLING_GRACE_DAYS": int,
 }
 
 
@@ -189,4 +208,4 @@ def problems_for_production(config):
         problems.append("LOG_FORMAT must be json or text")
     if config.get("DEBUG"):
         problems.append("DEBUG is on: the debugger would run code typed into a browser")
-    return problems
+    return problems + plans.billing_problems(config)

@@ -17,6 +17,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import ServiceUnavailable
 
 from capstone.http import ExplainedBadRequest
+from capstone.services.errors import PlanLimit
 
 MESSAGES = {
     400: "The request could not be understood.",
@@ -39,6 +40,7 @@ TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}
 API_CODES = {
     400: "bad_request",
     401: "unauthorized",
+    402: "plan_limit",  # services.errors.PlanLimit; `limit` says which
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
@@ -60,7 +62,7 @@ def render_error(error):
     if request.path.startswith("/api/"):
         return render_json_error(error)
     response = error.get_response()
-    explained = isinstance(error, CSRFError | ExplainedBadRequest)
+    explained = isinstance(error, CSRFError | ExplainedBadRequest | PlanLimit)
     message = error.description if explained else MESSAGES.get(error.code)
     response.set_data(
         render_template("error.html", error=error, message=message or error.description)
@@ -74,6 +76,8 @@ def render_json_error(error):
     payload = {"error": API_CODES.get(error.code, "error"), "message": error.description}
     if getattr(error, "fields", None):
         payload["fields"] = error.fields
+    if isinstance(error, PlanLimit):
+        payload["limit"] = error.limit
     response = error.get_response()
     # Compact, like the JSON Flask sends for the dicts the API views return.
     response.set_data(current_app.json.dumps(payload, separators=(",", ":")))

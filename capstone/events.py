@@ -28,6 +28,8 @@ tasks.archived     count (the weekly job archived that many tasks at once)
 comment.added      project_id, task_id, comment_id, actor_id
 project.changed    project_id, action (created, updated, deleted, member_added,
                    member_removed)
+membership.ended   organization_id, user_id, project_ids (the projects of the
+                   organization they were taken out of, when they left or were removed)
 user.changed       user_id, action (register, or the admin's audit words:
                    deactivate, reactivate, promote, demote)
 email.queued       email_id (an outbox row waiting for its job)
@@ -45,9 +47,18 @@ TASKS_ARCHIVED = "tasks.archived"
 COMMENT_ADDED = "comment.added"
 PROJECT_CHANGED = "project.changed"
 USER_CHANGED = "user.changed"
+MEMBERSHIP_ENDED = "membership.ended"
 EMAIL_QUEUED = "email.queued"
 NAMES = frozenset(
-    (TASK_CHANGED, TASKS_ARCHIVED, COMMENT_ADDED, PROJECT_CHANGED, USER_CHANGED, EMAIL_QUEUED)
+    (
+        TASK_CHANGED,
+        TASKS_ARCHIVED,
+        COMMENT_ADDED,
+        PROJECT_CHANGED,
+        MEMBERSHIP_ENDED,
+        USER_CHANGED,
+        EMAIL_QUEUED,
+    )
 )
 EXTENSION_KEY = "events"
 

@@ -1,4 +1,4 @@
-"""The base of every form of the site, and the forms of projects, tasks and comments.
+"""The base of every form, and the forms of organizations, projects, tasks and comments.
 
 The account forms are in account_forms.py.
 """
@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 
+from capstone.models import ORGANIZATION_ROLES
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
 from capstone.models import label
@@ -44,6 +45,37 @@ class ProjectForm(Form):
 
     name = StringField("Name", validators=[DataRequired(), Length(max=120)])
     description = TextAreaField("Description", validators=[Length(max=5000)])
+
+
+class NewProjectForm(ProjectForm):
+    """Create a project in one of the organizations I manage (my personal one if not chosen)."""
+
+    # The choices are set by the view; the service checks the organization again.
+    organization = SelectField(
+        "Organization", coerce=int, validators=[Optional()], validate_choice=False
+    )
+
+
+ROLE_CHOICES = [SelectChoice(role, role.capitalize()) for role in ORGANIZATION_ROLES]
+
+
+class OrganizationForm(Form):
+    """Create or rename an organization."""
+
+    name = StringField("Name", validators=[DataRequired(), Length(max=120)])
+
+
+class InvitationForm(Form):
+    """Invite an address into an organization with a role."""
+
+    email = StringField("Email", validators=[DataRequired(), Length(max=254)])
+    role = SelectField("Role", choices=ROLE_CHOICES, default="member")
+
+
+class RoleForm(Form):
+    """Change a member's role in an organization."""
+
+    role = SelectField("Role", choices=ROLE_CHOICES)
 
 
 class MemberForm(Form):

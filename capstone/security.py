@@ -3,7 +3,8 @@
 The Content-Security-Policy allows scripts, styles and images from this site only
 (the stylesheet is served locally, there is no CDN), so an injected <script> would
 not run even if escaping ever failed. frame-ancestors and X-Frame-Options forbid
-framing (clickjacking); nosniff stops browsers guessing content types. Pages of a
+framing (clickjacking); nosniff stops browsers guessing content types. A view may
+set its own policy (policy_posting_to: the billing page, whose forms lead to Stripe). Pages of a
 logged-in user and API answers are `no-store`.
 
 Over HTTPS, production adds Strict-Transport-Security (HSTS_SECONDS, a year): the
@@ -39,6 +40,19 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+
+def policy_posting_to(*origins):
+    """The Content-Security-Policy of a page whose forms may also lead to `origins`.
+
+    form-action also governs where a form's answer redirects: the billing page's
+    buttons answer with a 303 to Stripe's hosted pages, which 'self' alone would block.
+    """
+    return CONTENT_SECURITY_POLICY.replace(
+        "form-action 'self'", " ".join(["form-action 'self'", *origins])
+    )
+
+
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",

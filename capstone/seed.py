@@ -21,6 +21,7 @@ from capstone.models import Task
 from capstone.models import User
 from capstone.models.base import utcnow
 from capstone.models.task import today
+from capstone.services import organizations
 from capstone.services.statistics import WEEKS
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 (printed on purpose: demo accounts only)
@@ -75,11 +76,18 @@ def load_demo():
         for name, role in DEMO_USERS
     }
     db.session.add_all(users.values())
+    personal = {name: organizations.add_personal_organization(user) for name, user in users.items()}
+    db.session.flush()  # their ids, which organizations.enrol looks memberships up by
     for name, (owner, members, tasks) in DEMO_PROJECTS.items():
         project = Project(
-            name=name, description=f"A demo project: {name.lower()}.", owner=users[owner]
+            name=name,
+            description=f"A demo project: {name.lower()}.",
+            owner=users[owner],
+            organization=personal[owner],
         )
         project.members.extend([users[owner], *(users[m] for m in members)])
+        for member in members:  # a project's members belong to its organization
+            organizations.enrol(personal[owner], users[member])
         for title, status, priority, due_in_days, assignee in tasks:
             task = Task(
                 project=project,

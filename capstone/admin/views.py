@@ -17,6 +17,7 @@ from capstone.admin.chart import HEIGHT
 from capstone.admin.chart import WIDTH
 from capstone.admin.chart import bar_chart
 from capstone.services import admin
+from capstone.services import billing
 from capstone.services import statistics
 from capstone.services.errors import Invalid
 from capstone.services.paging import paginate
@@ -87,6 +88,14 @@ def projects():
     """Every project with its owner, members and tasks."""
     return render_template(
         "admin/projects.html", page=listing(statistics.projects_overview(), True)
+    )
+
+
+@bp.route("/organizations")
+def organizations():
+    """Every organization with its plan, subscription status, members and projects."""
+    return render_template(
+        "admin/organizations.html", page=listing(billing.organizations_overview(), True)
     )
 
 

@@ -11,6 +11,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 from capstone.api import accounts  # noqa: E402, F401 (the views register themselves on bp)
 from capstone.api import admin  # noqa: E402, F401
 from capstone.api import attachments  # noqa: E402, F401
+from capstone.api import billing  # noqa: E402, F401
 from capstone.api import notifications  # noqa: E402, F401
 from capstone.api import openapi  # noqa: E402, F401
 from capstone.api import projects  # noqa: E402, F401

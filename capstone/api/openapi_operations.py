@@ -13,6 +13,7 @@ from capstone.api.openapi_parameters import UPLOAD
 ERRORS = {
     "400": "A query parameter that makes no sense or is not listed, or a malformed body.",
     "401": "No token, or an invalid, expired or revoked one; for POST /tokens, wrong credentials.",
+    "402": "A limit of the organization's plan is reached; `limit` names it.",
     "403": "Visible, but not yours to change.",
     "404": "Not found, or not visible to you.",
     "409": "Already exists, or conflicts with the current state.",
@@ -20,6 +21,7 @@ ERRORS = {
     "415": "The body is not of the type this operation takes.",
     "422": "A field is not valid; see `fields`.",
     "429": "Too many failed logins; wait and retry.",
+    "502": "Stripe could not be reached, or refused the request.",
 }
 # The errors each thing an operation uses can answer, from the check that raises them.
 USES = {
@@ -37,6 +39,9 @@ USES = {
     "conflict": ("409",),  # a unique name, a membership, the last admin
     "state": ("422",),  # not in a state that allows it (not archived, the owner)
     "login": ("401", "429"),  # users.check_login: wrong password, or throttled
+    "plan": ("402",),  # services/limits.py: the plan's limit is reached
+    "managers": ("403",),  # the organization's owners and admins (access.require_manager)
+    "stripe": ("409", "502"),  # billing off or nothing to manage; Stripe failed
 }
 MODELS = {outputs.Error: "serialization"}  # every model the document names, and how
 

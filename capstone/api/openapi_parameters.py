@@ -4,6 +4,7 @@ Each enum and limit here is the constant the code checks the value against (SORT
 STATUSES, MAX_PER_PAGE...), so the document cannot promise what the code refuses.
 """
 
+from capstone import plans
 from capstone.api import idempotency
 from capstone.api.admin import SEARCH_LENGTH
 from capstone.api.inputs import DEFAULT_PER_PAGE
@@ -69,6 +70,13 @@ IDEMPOTENCY_KEY = {
         "Send the same key again to get the first answer instead of creating twice"
         " (kept 24 hours; 409 while the first is running, 422 for another request)."
     ),
+}
+PLAN = {
+    "name": "plan_name",
+    "in": "path",
+    "required": True,
+    "schema": {"enum": [name for name, plan in plans.PLANS.items() if plan.price_setting]},
+    "description": "The plan to pay for.",
 }
 IF_NONE_MATCH = {
     "name": "If-None-Match",

@@ -24,6 +24,7 @@ from pydantic import PlainSerializer
 from pydantic import WithJsonSchema
 from pydantic import create_model
 
+from capstone import plans
 from capstone.api.schemas import omitted_is_not_null
 from capstone.models import PRIORITIES
 from capstone.models import ROLES
@@ -152,13 +153,18 @@ class Pagination(Output):
 
 
 class Error(BaseModel):
-    """Every error under /api (errors.py writes it); `fields` only when fields are at fault."""
+    """Every error under /api (errors.py writes it).
+
+    `fields` only when fields are at fault; `limit` only with a 402, naming the plan's
+    limit that was reached.
+    """
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=omitted_is_not_null)
 
     error: str
     message: str
     fields: dict[str, str] = None
+    limit: Literal[tuple(plans.LIMITS)] = None
 
 
 def listing(name, plural, item):

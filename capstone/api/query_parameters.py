@@ -5,6 +5,8 @@ The parameters an operation takes are the ones its entry in the OpenAPI document
 like the ids in the path, since neither depends on who asks.
 """
 
+import re
+
 from flask import request
 
 from capstone.api import bp
@@ -16,7 +18,13 @@ TAKES = {
     for path, item in PATHS.items()
     for method, operation in item.items()
 }
+PLACEHOLDER = re.compile(r"<(?:\w+:)?(\w+)>")  # <converter:name> or <name>
 UNKNOWN = "This request takes no such parameter; the API's documentation lists those it takes."
+
+
+def document_path(rule):
+    """The document's path for a URL rule: /tasks/<id:task_id> is /tasks/{task_id}."""
+    return PLACEHOLDER.sub(r"{\1}", rule)
 
 
 @bp.before_request
@@ -24,8 +32,7 @@ def refuse_unknown_query_parameters():
     """A 400 naming every query parameter the matched operation does not take."""
     if request.url_rule is None:
         return  # no route: the 404 or 405 answers
-    path = request.url_rule.rule.removeprefix(bp.url_prefix)
-    path = path.replace("<id:", "{").replace(">", "}")
+    path = document_path(request.url_rule.rule.removeprefix(bp.url_prefix))
     method = "GET" if request.method == "HEAD" else request.method
     takes = TAKES.get((path, method))
     unknown = sorted(set(request.args) - takes) if takes is not None else []

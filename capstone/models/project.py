@@ -1,4 +1,4 @@
-"""Projects and their members."""
+"""Projects, the organization each belongs to, and their members."""
 
 from datetime import datetime
 
@@ -14,6 +14,7 @@ from sqlalchemy.orm import relationship
 from capstone.models.base import Base
 from capstone.models.base import UTCDateTime
 from capstone.models.base import utcnow
+from capstone.models.organization import Organization
 from capstone.models.user import User
 
 # Who belongs to which project. The owner is a member too: one rule for "can see it".
@@ -26,13 +27,14 @@ project_member = Table(
 
 
 class Project(Base):
-    """A project: an owner, members, and tasks."""
+    """A project of an organization: an owner, members (of the organization), and tasks."""
 
     __tablename__ = "project"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -40,6 +42,7 @@ class Project(Base):
     # what the API's ETags are made of.
     version: Mapped[int] = mapped_column(default=0, server_default="0")
 
+    organization: Mapped[Organization] = relationship()
     owner: Mapped[User] = relationship()
     members: Mapped[list[User]] = relationship(secondary=project_member, order_by=User.username)
 

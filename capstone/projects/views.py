@@ -9,10 +9,12 @@ from flask_login import login_required
 
 from capstone.database import db
 from capstone.forms import MemberForm
+from capstone.forms import NewProjectForm
 from capstone.forms import ProjectForm
 from capstone.models import Project
 from capstone.projects import bp
 from capstone.services import access
+from capstone.services import organizations
 from capstone.services import projects
 from capstone.services import users
 from capstone.services.errors import Invalid
@@ -36,11 +38,16 @@ def index():
 
 @bp.route("/new", methods=["GET", "POST"])
 def new():
-    """Create a project; its creator becomes its owner."""
-    form = ProjectForm()
+    """Create a project in an organization I manage; its creator becomes its owner."""
+    form = NewProjectForm()
+    form.organization.choices = organizations.managed_choices(current_user)
     if form.validate_on_submit():
+        chosen = form.organization.data  # None: my personal organization
+        organization = None if chosen is None else access.organization_for(current_user, chosen)
         try:
-            project = projects.create_project(current_user, form.name.data, form.description.data)
+            project = projects.create_project(
+                current_user, form.name.data, form.description.data, organization
+            )
         except Invalid as invalid:
             show_errors(form, invalid)
         else:

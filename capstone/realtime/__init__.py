@@ -36,4 +36,5 @@ def init_app(app):
     socketio.on_namespace(ProjectEvents("/"))
     events.subscribe(events.TASK_CHANGED, announcements.task_changed, app)
     events.subscribe(events.COMMENT_ADDED, announcements.comment_added, app)
+    events.subscribe(events.MEMBERSHIP_ENDED, announcements.membership_ended, app)
     return socketio

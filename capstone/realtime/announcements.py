@@ -1,6 +1,7 @@
 """What the members viewing a project hear when its tasks change: the events' subscribers.
 
-realtime.init_app subscribes these to events.TASK_CHANGED and events.COMMENT_ADDED, so
+realtime.init_app subscribes these to events.TASK_CHANGED, events.COMMENT_ADDED and
+events.MEMBERSHIP_ENDED, so
 they run after the commit (never for a rolled-back change), in a session of their own:
 the rooms are those of the project's members as the database has them now.
 """
@@ -12,6 +13,7 @@ from capstone.models import Project
 from capstone.models import Task
 from capstone.models import label
 from capstone.realtime.rooms import member_rooms
+from capstone.realtime.rooms import viewer_room
 from capstone.services import users
 
 MESSAGES = {
@@ -59,3 +61,20 @@ def comment_added(project_id, task_id, comment_id, actor_id):
         task_changed(
             project_id, task_id, actor_id, "commented", task.title, task.status, task.assignee_id
         )
+
+
+def membership_ended(organization_id, user_id, project_ids):
+    """Close the live feed of the projects a person left with their organization.
+
+    The rooms already follow the database (rooms.py), so no later event would reach
+    them; this also tells their open pages, and takes their sockets out of the rooms.
+    """
+    user = users.user_by_id(user_id)
+    if user is None:
+        return
+    socketio = current_app.extensions["socketio"]
+    for project_id in project_ids:
+        room = viewer_room(project_id, user)
+        event = {"project_id": project_id, "message": "You are no longer a member of this project."}
+        socketio.emit("removed", event, to=room)
+        socketio.close_room(room)

@@ -6,6 +6,9 @@
   other members, who can see it exists; 404 for everyone else).
 * Members create, edit and complete tasks, comment, and upload and download files.
 * Admins manage accounts.
+* An organization is seen by its members (and admins) only: 404 for everyone else, and
+  a project's members are always members of its organization. Its owners and admins
+  manage its members and create its projects (403 for its other members).
 
 The services that change data call the require_* rules themselves, so a view cannot
 forget them. A view may call them first too, to answer 403 before reading a body it
@@ -21,6 +24,8 @@ from werkzeug.exceptions import NotFound
 from capstone.database import db
 from capstone.models import Attachment
 from capstone.models import Comment
+from capstone.models import Organization
+from capstone.models import OrganizationMember
 from capstone.models import Project
 from capstone.models import Task
 from capstone.models import project_member
@@ -126,3 +131,32 @@ def attachment_for(user, attachment_id):
         raise NotFound("There is no such attachment.")
     task_for(user, attachment.task_id)
     return attachment
+
+
+MANAGERS = ("owner", "admin")  # the organization roles that manage members and projects
+
+
+def role_in(user, organization):
+    """The user's role in `organization`, or None for someone outside it."""
+    member = db.session.get(OrganizationMember, (organization.id, user.id))
+    return None if member is None else member.role
+
+
+def organization_for(user, organization_id):
+    """The organization, if `user` is one of its members or an admin; 404 otherwise."""
+    organization = db.session.get(Organization, organization_id)
+    if organization is None or (role_in(user, organization) is None and not user.is_admin):
+        raise NotFound("There is no such organization.")
+    return organization
+
+
+def require_manager(user, organization):
+    """Only an organization's owners and admins manage its members and create its projects."""
+    if role_in(user, organization) not in MANAGERS:
+        raise Forbidden("Only the organization's owners and admins can do that.")
+
+
+def require_organization_owner(user, organization):
+    """Only an organization's owners make or unmake owners."""
+    if role_in(user, organization) != "owner":
+        raise Forbidden("Only the organization's owners can do that.")

@@ -29,6 +29,7 @@ from capstone.models.base import utcnow
 from capstone.models.user import name_key
 from capstone.models.user import new_session_token
 from capstone.services import access
+from capstone.services import organizations
 from capstone.services.errors import Invalid
 from capstone.services.passwords import hash_new_password
 
@@ -51,6 +52,7 @@ def create_admin(username, email, password):
             email_verified_at=utcnow(),
         )
         db.session.add(user)
+        organizations.add_personal_organization(user)
     user.role = "admin"
     db.session.flush()  # the new user's id, for the event
     events.publish(events.USER_CHANGED, user_id=user.id, action=action)

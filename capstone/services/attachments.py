@@ -26,6 +26,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 from capstone.database import db
 from capstone.models import Attachment
 from capstone.services import access
+from capstone.services import limits
 from capstone.services.errors import Invalid
 
 MAX_NAME_LENGTH = 200
@@ -117,7 +118,10 @@ def write_file(path, head, stream, limit):
 
 
 def save(uploader, task, upload):
-    """A member stores a werkzeug FileStorage as an attachment of `task`; 413, 415 or Invalid."""
+    """A member stores a werkzeug FileStorage as an attachment of `task`; 413, 415 or Invalid.
+
+    PlanLimit (402) when the file would take the organization past its plan's storage.
+    """
     access.require_member(uploader, task.project)
     if upload is None:
         raise Invalid({"file": "Choose a file to upload."})
@@ -131,6 +135,7 @@ def save(uploader, task, upload):
     path = os.path.join(upload_folder(), stored_name)
     try:
         size = write_file(path, head, upload.stream, current_app.config["MAX_ATTACHMENT_SIZE"])
+        limits.require_room(task.project.organization, "storage_bytes", adding=size)
         attachment = Attachment(
             task=task,
             uploader=uploader,

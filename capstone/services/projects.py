@@ -14,6 +14,8 @@ from capstone.models import User
 from capstone.models import project_member
 from capstone.services import access
 from capstone.services import attachments
+from capstone.services import limits
+from capstone.services import organizations
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
 
@@ -33,9 +35,24 @@ def changed(project, action):
     events.publish(events.PROJECT_CHANGED, project_id=project.id, action=action)
 
 
-def create_project(owner, name, description=""):
-    """Create a project owned by `owner`, who is its first member."""
-    project = Project(name=clean_name(name), description=(description or "").strip(), owner=owner)
+def create_project(owner, name, description="", organization=None):
+    """Create a project owned by `owner`, its first member, in `organization`.
+
+    Without an organization, in the owner's personal one; in another, only its owners
+    and admins create projects. PlanLimit (402) when the plan allows no more projects.
+    """
+    name = clean_name(name)
+    if organization is None:
+        organization = organizations.personal_organization(owner)
+    else:
+        access.require_manager(owner, organization)
+    limits.require_room(organization, "projects")
+    project = Project(
+        name=name,
+        description=(description or "").strip(),
+        owner=owner,
+        organization=organization,
+    )
     project.members.append(owner)
     db.session.add(project)
     db.session.flush()  # the new id, for the event
@@ -69,10 +86,22 @@ def delete_project(owner, project):
 
 
 def add_member(owner, project, user):
-    """The owner adds `user` (None: not found) to the members; only active users can join."""
+    """The owner adds `user` (None: not found), an active user, to the members.
+
+    In a team organization only its members can join its projects (invite them first);
+    someone added to a project of a personal organization joins that organization as a
+    member, as the migration did, so adding people to "my own projects" works as before.
+    """
     access.require_owner(owner, project)
     if user is None or not user.active:
         raise Invalid({"user": "There is no such active user."})
+    organization = project.organization
+    if organization.personal:
+        organizations.enrol(organization, user)
+    elif access.role_in(user, organization) is None:
+        raise Invalid(
+            {"user": f"{user.username} is not in {organization.name}: invite them first."}
+        )
     if user in project.members:
         raise Taken({"user": f"{user.username} is already a member."})
     project.members.append(user)

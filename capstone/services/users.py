@@ -20,6 +20,7 @@ from capstone.models import User
 from capstone.models.base import utcnow
 from capstone.models.user import name_key
 from capstone.services import account_links
+from capstone.services import organizations
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
 from capstone.services.passwords import hash_new_password
@@ -62,6 +63,7 @@ def register(username, email, password):
         return registered_again(owner)
     user = User(username=username, email=email, password_hash=password_hash)
     db.session.add(user)
+    organizations.add_personal_organization(user)
     try:
         db.session.flush()  # the new id, for the link in the email
         account_links.send_verification(user)

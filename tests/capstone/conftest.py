@@ -26,11 +26,14 @@ from werkzeug.security import generate_password_hash
 from capstone import create_app
 from capstone import migrate
 from capstone.database import db
+from capstone.models import Comment
+from capstone.models import Organization
 from capstone.models import Project
 from capstone.models import Task
 from capstone.models import User
 from capstone.models.base import utcnow
 from capstone.models.task import today
+from capstone.services import organizations
 
 PASSWORD = "correct-horse-battery"
 # Run the capstone's tests on PostgreSQL instead of SQLite (CI does both).
@@ -64,6 +67,18 @@ def migrated_database(tmp_path_factory, worker_id):
         migrate.upgrade()
         db.engine.dispose()
     return url
+
+
+@pytest.fixture
+def fresh_app(tmp_path):
+    """An app on a new, empty database: a SQLite file, or on PostgreSQL a new database."""
+    url = f"sqlite:///{tmp_path / 'm.sqlite'}"
+    if TEST_DATABASE_URL:
+        url = postgres.fresh_database(TEST_DATABASE_URL, suffix=f"migrations_{os.getpid()}")
+    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": url})
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -190,18 +205,55 @@ class Builder:
                 email_verified_at=utcnow() if verified else None,
             )
             db.session.add(user)
+            organizations.add_personal_organization(user)  # as registration does
             db.session.commit()
             return user.id
 
-    def project(self, owner_id, name="Apollo", members=()):
-        """A project owned by `owner_id`, with these other member ids; returns its id."""
+    def project(self, owner_id, name="Apollo", members=(), organization_id=None):
+        """A project owned by `owner_id`, with these other member ids; returns its id.
+
+        In the owner's personal organization unless `organization_id` names another;
+        the members join the organization if they are not in it.
+        """
         with self.app.app_context():
             owner = db.session.get(User, owner_id)
-            project = Project(name=name, owner=owner)
-            project.members.extend([owner, *(db.session.get(User, m) for m in members)])
+            organization = (
+                organizations.personal_organization(owner)
+                if organization_id is None
+                else db.session.get(Organization, organization_id)
+            )
+            project = Project(name=name, owner=owner, organization=organization)
+            others = [db.session.get(User, m) for m in members]
+            project.members.extend([owner, *others])
+            for member in others:  # a project's members belong to its organization
+                organizations.enrol(organization, member)
             db.session.add(project)
             db.session.commit()
             return project.id
+
+    def personal(self, user_id):
+        """The id of the user's personal organization."""
+        with self.app.app_context():
+            return organizations.personal_organization(db.session.get(User, user_id)).id
+
+    def organization(self, owner_id, name="Acme", members=(), admins=()):
+        """A team organization owned by `owner_id`, with these members and admins; its id."""
+        with self.app.app_context():
+            organization = Organization(name=name)
+            db.session.add(organization)
+            organizations.enrol(organization, db.session.get(User, owner_id), "owner")
+            for role, ids in (("member", members), ("admin", admins)):
+                for user_id in ids:
+                    organizations.enrol(organization, db.session.get(User, user_id), role)
+            db.session.commit()
+            return organization.id
+
+    def join(self, organization_id, user_id, role="member"):
+        """Make `user_id` a member of the organization with `role`."""
+        with self.app.app_context():
+            organization = db.session.get(Organization, organization_id)
+            organizations.enrol(organization, db.session.get(User, user_id), role)
+            db.session.commit()
 
     def tasks(self, project_id, creator_id, count=1, **fields):
         """`count` tasks in the project, titled 'Task 1'...; returns their ids."""
@@ -243,16 +295,44 @@ def login():
 def team(build):
     """A small team: owner alice, member bob, outsider carol, admin root; one project.
 
+    The project is in alice's personal organization (ids["organization"]), which bob
+    and carol belong to as members: carol is outside the project only.
+
     Its task, assigned to bob, is due in a month (ids["due_date"]): relative to today, so
     that no test starts failing on a fixed day.
     """
     ids = {name: build.user(name) for name in ("alice", "bob", "carol")}
     ids["root"] = build.user("root", role="admin")
     ids["project"] = build.project(ids["alice"], members=[ids["bob"]])
+    # carol is in alice's organization but not in the project: she may be added to it.
+    ids["organization"] = build.personal(ids["alice"])
+    build.join(ids["organization"], ids["carol"])
     ids["due_date"] = today() + timedelta(days=30)
     ids["task"] = build.task(
         ids["project"], ids["alice"], assignee_id=ids["bob"], due_date=ids["due_date"]
     )
+    return ids
+
+
+@pytest.fixture
+def acme(build):
+    """A team organization, acme: owner alice, admin olga, members bob and carol; dave outside.
+
+    Its project Apollo has alice and bob, and a task assigned to bob with bob's comment;
+    bob also has a project of his own ("elsewhere"); root is a site admin. Ids by name.
+    """
+    ids = {name: build.user(name) for name in ("alice", "olga", "bob", "carol", "dave")}
+    ids["root"] = build.user("root", role="admin")
+    ids["acme"] = build.organization(
+        ids["alice"], members=[ids["bob"], ids["carol"]], admins=[ids["olga"]]
+    )
+    ids["apollo"] = build.project(ids["alice"], members=[ids["bob"]], organization_id=ids["acme"])
+    ids["elsewhere"] = build.project(ids["bob"], name="Elsewhere")  # bob's personal one
+    ids["task"] = build.task(ids["apollo"], ids["alice"], assignee_id=ids["bob"])
+    build.task(ids["elsewhere"], ids["bob"], assignee_id=ids["bob"])
+    with build.app.app_context():
+        db.session.add(Comment(task_id=ids["task"], author_id=ids["bob"], body="Mine"))
+        db.session.commit()
     return ids
 
 

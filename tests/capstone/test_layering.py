@@ -25,7 +25,9 @@ CAPSTONE = Path(__file__).parents[2] / "capstone"
 WEB_BLUEPRINTS = (
     "capstone.admin",
     "capstone.auth",
+    "capstone.billing",
     "capstone.main",
+    "capstone.organizations",
     "capstone.projects",
     "capstone.tasks",
 )
@@ -69,7 +71,10 @@ LAYERS = (
     Layer("the event registry", ("capstone.events",)),
     Layer("the models", ("capstone.models",)),
     Layer("the database", ("capstone.database",)),
-    Layer("settings and the mail transport", ("capstone.config", "capstone.mail_transport")),
+    Layer(
+        "settings, plans and the outside services (SMTP, Stripe)",
+        ("capstone.config", "capstone.plans", "capstone.mail_transport", "capstone.stripe_api"),
+    ),
 )
 FACTORY = {("capstone", "create_app")}
 

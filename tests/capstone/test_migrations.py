@@ -1,31 +1,12 @@
 """Alembic: the migrations build exactly the models' schema, and undo it (SQLite or PostgreSQL)."""
 
-import os
-
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from capstone_support import postgres
 from sqlalchemy import inspect
 
-from capstone import create_app
 from capstone import migrate
 from capstone.database import db
 from capstone.models import Base
-
-TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
-
-
-@pytest.fixture
-def fresh_app(tmp_path):
-    """An app on a new, empty database: a SQLite file, or on PostgreSQL a new database."""
-    url = f"sqlite:///{tmp_path / 'm.sqlite'}"
-    if TEST_DATABASE_URL:
-        url = postgres.fresh_database(TEST_DATABASE_URL, suffix=f"migrations_{os.getpid()}")
-    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": url})
-    yield app
-    with app.app_context():
-        db.engine.dispose()
 
 
 def test_upgrading_an_empty_database_gives_exactly_the_models_schema(fresh_app):

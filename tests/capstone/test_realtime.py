@@ -10,9 +10,11 @@ import pytest
 import socketio
 
 from capstone.database import db
+from capstone.models import Organization
 from capstone.models import Task
 from capstone.models import User
 from capstone.services.changes import task_changed
+from capstone.services.organization_members import remove_member
 
 
 @pytest.fixture
@@ -233,3 +235,17 @@ def test_sockets_from_another_site_are_refused(client):
     assert client.get(handshake, headers={"Origin": "http://localhost"}).status_code == 200
     refused = client.get(handshake, headers={"Origin": "https://evil.example"})
     assert refused.status_code == 400
+
+
+def test_leaving_the_organization_tells_the_open_pages_of_its_projects(app, team, sockets):
+    bob = sockets("bob")
+    join(bob, team["project"])
+    bob.get_received()
+    with app.app_context():
+        organization = db.session.get(Organization, team["organization"])
+        remove_member(db.session.get(User, team["alice"]), organization, team["bob"])
+    assert events(bob, "removed") == [
+        {"project_id": team["project"], "message": "You are no longer a member of this project."}
+    ]
+    sockets("alice").browser.post(f"/tasks/{team['task']}/status", data={"status": "done"})
+    assert events(bob, "task") == []

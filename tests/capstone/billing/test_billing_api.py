@@ -1,0 +1,54 @@
+"""An organization's billing over the API, against the stand-in for Stripe."""
+
+import pytest
+from capstone_support.stand_in_stripe import PRO_PRICE
+
+from capstone import plans
+
+
+@pytest.fixture
+def acme(build, make_organization):
+    """Organization Acme: owner olive, member mia; outsider otto."""
+    ids = {name: build.user(name) for name in ("olive", "mia", "otto")}
+    ids["organization"] = make_organization("Acme", {ids["olive"]: "owner", ids["mia"]: "member"})
+    return ids
+
+
+def test_a_member_reads_the_plan_limits_and_usage(client, acme, as_user):
+    answer = client.get(
+        f"/api/v1/organizations/{acme['organization']}/billing", headers=as_user("mia")
+    )
+    assert answer.get_json() == {
+        "organization_id": acme["organization"],
+        "billing_enabled": True,
+        "plan": "free",
+        "plan_in_force": "free",
+        "subscription_status": None,
+        "past_due_since": None,
+        "limits": {name: plans.FREE.limit(name) for name in plans.LIMITS},
+        "usage": {"projects": 0, "members": 2, "storage_bytes": 0},
+    }
+    outsider = client.get(
+        f"/api/v1/organizations/{acme['organization']}/billing", headers=as_user("otto")
+    )
+    assert outsider.status_code == 404
+
+
+def test_an_owner_gets_a_checkout_url_and_a_member_does_not(client, acme, as_user, stripe):
+    path = f"/api/v1/organizations/{acme['organization']}/billing"
+    assert client.post(f"{path}/checkout/pro", headers=as_user("mia")).status_code == 403
+    assert client.post(f"{path}/portal", headers=as_user("olive")).status_code == 409
+    answer = client.post(f"{path}/checkout/pro", headers=as_user("olive"))
+    assert answer.status_code == 201
+    assert answer.get_json()["url"].startswith(f"{stripe.url}/pay/cs_")
+    [session] = stripe.calls("/v1/checkout/sessions")
+    assert session["line_items"] == [{"price": PRO_PRICE, "quantity": "1"}]
+    portal = client.post(f"{path}/portal", headers=as_user("olive"))
+    assert portal.get_json()["url"].startswith(f"{stripe.url}/portal/bps_")
+
+
+def test_stripe_refusing_is_a_502(app, client, acme, as_user):
+    app.config["STRIPE_PRICE_PRO"] = "price_unknown_to_stripe"
+    path = f"/api/v1/organizations/{acme['organization']}/billing/checkout/pro"
+    answer = client.post(path, headers=as_user("olive"))
+    assert (answer.status_code, answer.get_json()["error"]) == (502, "bad_gateway")
