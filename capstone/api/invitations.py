@@ -41,9 +41,9 @@ def invitation_of(organization_id, invitation_id):
 @bp.route(f"{PATH}/invitations")
 @token_required
 def list_invitations(organization_id):
-    """The organization's open invitations, newest first (its members see them)."""
+    """The organization's open invitations, newest first (owners and admins)."""
     organization = access.organization_for(g.api_user, organization_id)
-    page = paginate(invitations.open_invitations(organization), *paging())
+    page = paginate(invitations.invitations_for(g.api_user, organization), *paging())
     return page_json("invitations", page, invitation_json)
 
 

@@ -57,7 +57,10 @@ ORGANIZATION_PATHS = {
     },
     "/organizations/{organization_id}/invitations": {
         "get": op(
-            "Open invitations, newest first", out.InvitationList, params=ORGANIZATION + PAGING
+            "Open invitations, newest first",
+            out.InvitationList,
+            params=ORGANIZATION + PAGING,
+            uses=MANAGERS,
         ),
         "post": op(
             "Invite an address with a role",

@@ -128,6 +128,12 @@ def open_invitations(organization):
     )
 
 
+def invitations_for(actor, organization):
+    """A select() of the open invitations, for the organization's owners and admins only."""
+    access.require_manager(actor, organization)
+    return open_invitations(organization)
+
+
 def invitation_in(organization, invitation_id):
     """An open invitation of `organization` (found by a caller that checked access); 404."""
     invitation = db.session.scalar(

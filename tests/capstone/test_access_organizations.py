@@ -50,6 +50,7 @@ API = [
     ("PATCH", "/projects/{p}", {"name": "Renamed"}, [200, 403, 404, 403, 404, 404, 403]),
     ("POST", "/projects/{p}/tasks", {"title": "New"}, [201, 201, 404, 201, 404, 404, 403]),
     ("GET", "/organizations/{o}/members", None, [200, 200, 200, 200, 200, 404, 200]),
+    ("GET", "/organizations/{o}/invitations", None, [200, 200, 200, 403, 403, 404, 403]),
     ("POST", "/organizations/{o}/invitations", {"email": "new@example.org"},
      [201, 201, 201, 403, 403, 404, 403]),
     ("POST", "/projects", {"name": "Zeus", "organization_id": "{o}"},

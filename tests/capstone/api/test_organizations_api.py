@@ -102,8 +102,9 @@ def test_invite_list_resend_revoke(app, client, auth, acme):
     assert sent.status_code == 201
     invitation = sent.get_json()
     assert (invitation["email"], invitation["role"]) == ("erin@example.org", "member")
-    listed = client.get(path, headers=auth("carol")).get_json()["invitations"]
+    listed = client.get(path, headers=auth("olga")).get_json()["invitations"]
     assert [i["id"] for i in listed] == [invitation["id"]]
+    assert client.get(path, headers=auth("carol")).status_code == 403  # as on the web page
     again = client.post(path, json={"email": "erin@example.org"}, headers=auth("olga"))
     assert again.status_code == 409
     member = client.post(path, json={"email": "bob@example.org"}, headers=auth("olga"))
