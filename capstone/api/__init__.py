@@ -12,8 +12,10 @@ from capstone.api import accounts  # noqa: E402, F401 (the views register themse
 from capstone.api import admin  # noqa: E402, F401
 from capstone.api import attachments  # noqa: E402, F401
 from capstone.api import billing  # noqa: E402, F401
+from capstone.api import invitations  # noqa: E402, F401
 from capstone.api import notifications  # noqa: E402, F401
 from capstone.api import openapi  # noqa: E402, F401
+from capstone.api import organizations  # noqa: E402, F401
 from capstone.api import projects  # noqa: E402, F401
 from capstone.api import query_parameters  # noqa: E402, F401
 from capstone.api import tasks  # noqa: E402, F401

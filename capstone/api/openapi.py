@@ -16,16 +16,15 @@ from pydantic.json_schema import models_json_schema
 from capstone.api import bp
 from capstone.api import outputs as out
 from capstone.api import outputs_admin as admin_out
-from capstone.api import outputs_billing as billing_out
 from capstone.api import schemas
 from capstone.api.openapi_operations import ERRORS
 from capstone.api.openapi_operations import MODELS
 from capstone.api.openapi_operations import op
+from capstone.api.openapi_organizations import ORGANIZATION_PATHS
 from capstone.api.openapi_parameters import DOWNLOAD
 from capstone.api.openapi_parameters import IDEMPOTENCY_KEY
 from capstone.api.openapi_parameters import IF_NONE_MATCH
 from capstone.api.openapi_parameters import PAGING
-from capstone.api.openapi_parameters import PLAN
 from capstone.api.openapi_parameters import SEARCH
 from capstone.api.openapi_parameters import TASK_FILTERS
 from capstone.api.openapi_parameters import UNREAD
@@ -38,7 +37,6 @@ ATTACHMENT, COMMENT = [path_id("attachment_id")], [path_id("comment_id")]
 NEW = [IDEMPOTENCY_KEY]
 CONDITIONAL = [IF_NONE_MATCH]  # answers with an ETag, and 304 to If-None-Match
 MEMBERS, OWNER, ADMIN = ["members"], ["owner"], ["admin"]
-ORGANIZATION, MANAGERS = [path_id("organization_id")], ["managers"]
 PATHS = {
     "/users": {
         "post": op(
@@ -81,7 +79,11 @@ PATHS = {
     "/projects": {
         "get": op("My projects", out.ProjectList, params=PAGING),
         "post": op(
-            "Create a project", out.Project, params=NEW, body=schemas.ProjectIn, uses=["plan"]
+            "Create a project",
+            out.Project,
+            params=NEW,
+            body=schemas.ProjectIn,
+            uses=["plan", "managers", "ids"],  # ids: the organization_id in the body
         ),
     },
     "/projects/{project_id}": {
@@ -145,29 +147,6 @@ PATHS = {
         "get": op("Download an attachment", DOWNLOAD, params=ATTACHMENT, uses=MEMBERS)
     },
     "/comments/{comment_id}": {"delete": op("Delete a comment", params=COMMENT, uses=OWNER)},
-    "/organizations/{organization_id}/billing": {
-        "get": op(
-            "An organization's plan, limits and usage", billing_out.Billing, params=ORGANIZATION
-        )
-    },
-    "/organizations/{organization_id}/billing/checkout/{plan_name}": {
-        "post": op(
-            "Upgrade through Stripe Checkout: the page's URL",
-            billing_out.HostedPage,
-            status="201",
-            params=[*ORGANIZATION, PLAN],
-            uses=[*MANAGERS, "stripe"],
-        )
-    },
-    "/organizations/{organization_id}/billing/portal": {
-        "post": op(
-            "Open Stripe's Customer Portal: the page's URL",
-            billing_out.HostedPage,
-            status="201",
-            params=ORGANIZATION,
-            uses=[*MANAGERS, "stripe"],
-        )
-    },
     "/admin/users": {
         "get": op(
             "Users (admins only)", admin_out.AccountList, params=[SEARCH, *PAGING], uses=ADMIN
@@ -198,6 +177,7 @@ PATHS = {
             uses=ADMIN,
         )
     },
+    **ORGANIZATION_PATHS,
 }
 
 

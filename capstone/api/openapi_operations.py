@@ -20,7 +20,7 @@ ERRORS = {
     "413": "Request body too large.",
     "415": "The body is not of the type this operation takes.",
     "422": "A field is not valid; see `fields`.",
-    "429": "Too many failed logins; wait and retry.",
+    "429": "Too many failed logins, or an invitation sent again too soon; wait and retry.",
     "502": "Stripe could not be reached, or refused the request.",
 }
 # The errors each thing an operation uses can answer, from the check that raises them.
@@ -39,6 +39,7 @@ USES = {
     "conflict": ("409",),  # a unique name, a membership, the last admin
     "state": ("422",),  # not in a state that allows it (not archived, the owner)
     "login": ("401", "429"),  # users.check_login: wrong password, or throttled
+    "resend": ("429",),  # invitations.resend: at most once per RESEND_INTERVAL
     "plan": ("402",),  # services/limits.py: the plan's limit is reached
     "managers": ("403",),  # the organization's owners and admins (access.require_manager)
     "stripe": ("409", "502"),  # billing off or nothing to manage; Stripe failed

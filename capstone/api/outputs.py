@@ -73,6 +73,7 @@ class Project(Output):
     name: str
     description: str
     owner_id: int
+    organization_id: int
     created_at: Timestamp
     updated_at: Timestamp
 

@@ -35,11 +35,13 @@ def list_projects():
 @token_required
 @idempotent
 def create_project():
-    """Create a project owned by the caller."""
+    """Create a project owned by the caller, in an organization they manage or their own."""
     data = body(ProjectIn)
-    return project_json(
-        projects.create_project(g.api_user, data["name"], data.get("description", ""))
-    ), 201
+    organization = None
+    if data.get("organization_id") is not None:
+        organization = access.organization_for(g.api_user, data["organization_id"])
+    name, description = data["name"], data.get("description", "")
+    return project_json(projects.create_project(g.api_user, name, description, organization)), 201
 
 
 @bp.route("/projects/<id:project_id>")

@@ -78,10 +78,11 @@ class TokenIn(Input):
 
 
 class ProjectIn(Input):
-    """POST /projects."""
+    """POST /projects: in the caller's personal organization unless another is named."""
 
     name: ProjectName
     description: Annotated[str, Field(max_length=5000)] = ""
+    organization_id: Id | None = None
 
 
 class ProjectPatch(Input):

@@ -6,6 +6,7 @@ fetching the URL joins nobody; someone logged out is asked to log in or register
 with the invited address, and comes back to the same page.
 """
 
+from flask import flash
 from flask import redirect
 from flask import render_template
 from flask import request
@@ -28,8 +29,10 @@ def invitation(token):
     try:
         found = invitations.read_invitation(token)
         if request.method == "POST" and current_user.is_authenticated:
-            invitations.accept(current_user, token)
-            return redirect(url_for("main.dashboard"), 303)
+            accepted = invitations.accept(current_user, token)
+            organization = accepted.organization
+            flash(f"You joined {organization.name} as {accepted.role}.", "success")
+            return redirect(url_for("organizations.settings", organization_id=organization.id), 303)
     except BadLink as problem:
         return refused(problem)
     here = url_for("organizations.invitation", token=token)

@@ -12,6 +12,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +26,7 @@ from capstone.models.base import utcnow
 from capstone.models.invitation import OPEN
 from capstone.models.user import name_key
 from capstone.services import access
+from capstone.services import limits
 from capstone.services import organizations
 from capstone.services.account_links import BadLink
 from capstone.services.account_links import read_token
@@ -81,6 +83,9 @@ def invite(actor, organization, email, role="member"):
         if waiting.expires_at > utcnow():
             raise Taken({"email": f"{email} is already invited: resend that invitation instead."})
         waiting.revoked_at = utcnow()  # expired: this one takes its place
+    # An invitation that can still be accepted holds a seat: else ten invitations sent
+    # with one seat left would all go out, and nine would fail when accepted.
+    limits.require_room(organization, "members", adding=1 + seats_held(organization))
     invitation = Invitation(organization=organization, email=email, role=role, inviter=actor)
     db.session.add(invitation)
     try:
@@ -105,6 +110,15 @@ def open_invitation(organization, email):
     )
 
 
+def seats_held(organization):
+    """How many of the organization's invitations can still be accepted (open, not expired)."""
+    return db.session.scalar(
+        select(func.count()).where(
+            Invitation.organization_id == organization.id, OPEN, Invitation.expires_at > utcnow()
+        )
+    )
+
+
 def open_invitations(organization):
     """A select() of the organization's open invitations, newest first."""
     return (
@@ -112,6 +126,12 @@ def open_invitations(organization):
         .where(Invitation.organization_id == organization.id, OPEN)
         .order_by(Invitation.created_at.desc(), Invitation.id.desc())
     )
+
+
+def invitations_for(actor, organization):
+    """A select() of the open invitations, for the organization's owners and admins only."""
+    access.require_manager(actor, organization)
+    return open_invitations(organization)
 
 
 def invitation_in(organization, invitation_id):

@@ -18,7 +18,7 @@ from tests.capstone.conftest import PASSWORD
 
 NAMES = {"acme": ("ann", "art"), "globex": ("gus", "gil")}  # owner, member
 LISTS = ["/projects/", "/organizations/", "/dashboard", "/notifications", "/profile"]
-API_LISTS = ["/api/v1/projects", "/api/v1/notifications", "/api/v1/me"]
+API_LISTS = ["/api/v1/projects", "/api/v1/organizations", "/api/v1/notifications", "/api/v1/me"]
 ID_IN_PATH = re.compile(r"/(organizations|projects|tasks|attachments)/(\d+)")
 KINDS = {"organization_id": "organization", "project_id": "project", "task_id": "task"}
 
@@ -87,6 +87,8 @@ def test_no_api_list_shows_anything_of_the_other_organization(client, tenants, t
             assert response.status_code == 200, url
             body = response.get_json()
             seen = {("project", p["id"]) for p in body.get("projects", [])}
+            seen |= {("organization", p["organization_id"]) for p in body.get("projects", [])}
+            seen |= {("organization", o["id"]) for o in body.get("organizations", [])}
             seen |= {("task", t["id"]) for t in body.get("tasks", [])}
             assert not seen & own(other), (person, url)
             assert not ids_named(response.text) & own(other), (person, url)

@@ -156,6 +156,7 @@ def test_deeply_nested_json_is_a_400_on_every_json_endpoint(client, alice, team,
     assert ("post", "/tokens", "TokenIn") in operations
     for method, path, _ in operations:
         url = "/api/v1" + path.replace("{user_id}", str(team["bob"]))
+        url = url.replace("{organization_id}", str(team["organization"]))
         for name in ("project_id", "task_id", "comment_id", "notification_id"):
             url = url.replace("{" + name + "}", str(team["task"]))
         for headers in ({}, alice):

@@ -145,6 +145,8 @@ def test_the_document_offers_the_header_on_every_create(client):
         ("/projects/{project_id}/tasks", "post"),
         ("/tasks/{task_id}/comments", "post"),
         ("/tasks/{task_id}/attachments", "post"),
+        ("/organizations", "post"),
+        ("/organizations/{organization_id}/invitations", "post"),
     }
 
 

@@ -22,6 +22,10 @@ VALID = {
     "TaskPatch": {"title": "Dock", "description": "", "status": "todo", "priority": "low"},
     "CommentIn": {"body": "Looks good"},
     "AdminUserPatch": {"role": "member", "active": True},
+    "OrganizationIn": {"name": "Initech"},
+    "OrganizationRoleIn": {"role": "admin"},
+    "InvitationIn": {"email": "erin@example.org", "role": "member"},
+    "AcceptIn": {"token": "not-a-real-token"},
 }
 
 
@@ -41,7 +45,12 @@ def test_every_json_body_has_a_valid_example_here(document):
 
 
 def test_the_server_refuses_null_exactly_where_the_document_does(client, document, auth, team):
-    ids = {"project_id": team["project"], "task_id": team["task"], "user_id": team["bob"]}
+    ids = {
+        "project_id": team["project"],
+        "task_id": team["task"],
+        "user_id": team["bob"],
+        "organization_id": team["organization"],
+    }
     headers = {"admin": auth("root"), "": auth("alice")}
     mismatches = []
     for method, path, name in json_operations(document):

@@ -14,6 +14,7 @@ part of the ordinary suite and gives the same result every time.
 
 import functools
 import io
+from datetime import timedelta
 
 import pytest
 import schemathesis
@@ -36,6 +37,8 @@ from werkzeug.test import encode_multipart
 
 from capstone.api.openapi import PATHS
 from capstone.api.query_parameters import document_path
+from capstone.database import db
+from capstone.models import Invitation
 from capstone.services import passwords
 from capstone.services import users
 
@@ -98,7 +101,7 @@ class BufferedClient(Client):
 
 
 @pytest.fixture
-def real_ids(client, team, auth):
+def real_ids(app, client, build, team, auth):
     """An id that exists for every id in a path: bob's comment, alice's notification of it..."""
     task = f"/api/v1/tasks/{team['task']}"
     comment = client.post(f"{task}/comments", json={"body": "Hi"}, headers=auth("bob")).get_json()
@@ -112,9 +115,21 @@ def real_ids(client, team, auth):
         headers=auth("alice"),
         content_type=f"multipart/form-data; boundary={boundary}",
     ).get_json()
+    # A team organization (a personal one cannot be renamed), alice its owner, bob a member.
+    organization = build.organization(team["alice"], members=[team["bob"]])
+    invited = client.post(
+        f"/api/v1/organizations/{organization}/invitations",
+        json={"email": "erin@example.org"},
+        headers=auth("alice"),
+    ).get_json()
+    with app.app_context():  # sent an hour ago: it may be sent again
+        invitation = db.session.get(Invitation, invited["id"])
+        invitation.last_sent_at -= timedelta(hours=1)
+        db.session.commit()
     return {
         "project_id": team["project"],
-        "organization_id": team["organization"],
+        "invitation_id": invited["id"],
+        "organization_id": organization,
         "task_id": team["task"],
         "user_id": team["bob"],
         "comment_id": comment["id"],
@@ -157,6 +172,7 @@ UNREACHED = {
     ("/password-reset/confirm", "POST"): "a random token is never one the server signed",
     ("/projects/{project_id}/members", "POST"): "a random user id is never a user's",
     ("/tasks/{task_id}/restore", "POST"): "the team's task is not archived",
+    ("/invitations/accept", "POST"): "a random token is never one the server signed",
     # Billing is off here (no STRIPE_SECRET_KEY): both answer 409; tests/capstone/billing
     # runs them against a stand-in for Stripe.
     ("/organizations/{organization_id}/billing/checkout/{plan_name}", "POST"): "billing is off",

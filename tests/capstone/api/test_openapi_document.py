@@ -9,6 +9,7 @@ operation's errors are its own.
 from capstone.api import outputs
 from capstone.api import outputs_admin
 from capstone.api import outputs_billing
+from capstone.api import outputs_organizations
 from capstone.api import serialize
 from capstone.api.inputs import MAX_PAGE
 from capstone.api.openapi import document
@@ -22,7 +23,7 @@ from capstone.services.tasks import SORTS
 
 OUTPUT_MODELS = {
     name: model
-    for module in (outputs, outputs_admin, outputs_billing)
+    for module in (outputs, outputs_admin, outputs_billing, outputs_organizations)
     for name, model in vars(module).items()
     if isinstance(model, type) and issubclass(model, outputs.Output) and model is not outputs.Output
 }

@@ -1,9 +1,14 @@
 """An organization's billing over the API, against the stand-in for Stripe."""
 
 import pytest
+from capstone_support.live import api
+from capstone_support.live import at_once
+from capstone_support.live import serving
 from capstone_support.stand_in_stripe import PRO_PRICE
 
 from capstone import plans
+from capstone.database import db
+from capstone.models import Organization
 
 
 @pytest.fixture
@@ -52,3 +57,20 @@ def test_stripe_refusing_is_a_502(app, client, acme, as_user):
     path = f"/api/v1/organizations/{acme['organization']}/billing/checkout/pro"
     answer = client.post(path, headers=as_user("olive"))
     assert (answer.status_code, answer.get_json()["error"]) == (502, "bad_gateway")
+
+
+def test_first_upgrades_at_once_create_one_customer(app, acme, build, as_user, stripe):
+    # Four requests from two owners, at the same moment, on a real threaded server.
+    build.join(acme["organization"], build.user("oscar"), "owner")
+    path = f"/api/v1/organizations/{acme['organization']}/billing/checkout/pro"
+    headers = [as_user(name) for name in ("olive", "oscar", "olive", "oscar")]
+    with serving(app) as base:
+        answers = at_once(lambda who: api(base, "POST", path, headers=who), headers)
+    statuses = [status for status, _ in answers]
+    # On SQLite a request that found the one writer busy may be told to retry (503).
+    assert 201 in statuses and set(statuses) <= {201, 503}, statuses
+    assert len(stripe.calls("/v1/customers")) == 1
+    with app.app_context():
+        customer = db.session.get(Organization, acme["organization"]).stripe_customer_id
+    sessions = stripe.calls("/v1/checkout/sessions")
+    assert [session["customer"] for session in sessions] == [customer] * statuses.count(201)

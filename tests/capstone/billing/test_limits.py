@@ -98,6 +98,23 @@ def test_a_member_past_the_limit_is_refused(app, build):
         assert access.role_in(mia, organization) is None
 
 
+def test_an_invitation_that_can_be_accepted_holds_a_seat(app, client, build, as_user):
+    olive = build.user("olive")
+    with app.app_context():
+        team = organizations.personal_organization(db.session.get(User, olive)).id
+    invitations = f"/api/v1/organizations/{team}/invitations"
+    headers = as_user("olive")
+    # olive is 1 of 2 members: one seat, which the first invitation holds.
+    first = client.post(invitations, json={"email": "adam@example.org"}, headers=headers)
+    assert first.status_code == 201
+    second = client.post(invitations, json={"email": "mia@example.org"}, headers=headers)
+    assert (second.status_code, second.get_json()["limit"]) == (402, "members")
+    # Withdrawn, it frees the seat.
+    client.delete(f"{invitations}/{first.get_json()['id']}", headers=headers)
+    again = client.post(invitations, json={"email": "mia@example.org"}, headers=headers)
+    assert again.status_code == 201
+
+
 def test_storage_past_the_limit_is_refused_and_leaves_no_file(app, client, build, as_user):
     olive = build.user("olive")
     task = build.task(build.project(olive), olive)
