@@ -33,7 +33,7 @@ class Plan:
 # The limits a plan sets, by name, with the words the error messages use.
 LIMITS = {
     "projects": "projects",
-    "members": "members",
+    "members": "members (open invitations included)",
     "storage_bytes": "attachment storage (bytes)",
 }
 

@@ -21,6 +21,7 @@ from capstone.api.schemas_organizations import InvitationIn
 from capstone.api.serialize import dump
 from capstone.api.serialize import page_json
 from capstone.services import access
+from capstone.services import invitation_links
 from capstone.services import invitations
 from capstone.services.account_links import BadLink
 from capstone.services.errors import Invalid
@@ -35,7 +36,7 @@ def invitation_json(invitation):
 def invitation_of(organization_id, invitation_id):
     """An open invitation of an organization the caller belongs to; 404 otherwise."""
     organization = access.organization_for(g.api_user, organization_id)
-    return invitations.invitation_in(organization, invitation_id)
+    return invitations.invitation_in(g.api_user, organization, invitation_id)
 
 
 @bp.route(f"{PATH}/invitations")
@@ -80,7 +81,7 @@ def revoke_invitation(organization_id, invitation_id):
 def accept_invitation():
     """Join the organization an invitation is for, with its role: the organization."""
     try:
-        invitation = invitations.accept(g.api_user, body(AcceptIn)["token"])
+        invitation = invitation_links.accept(g.api_user, body(AcceptIn)["token"])
     except BadLink as problem:
         raise Invalid({"token": str(problem)}) from None
     return mine(invitation.organization)

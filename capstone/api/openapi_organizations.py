@@ -50,9 +50,9 @@ ORGANIZATION_PATHS = {
             uses=[*MANAGERS, "state", "conflict"],
         ),
         "delete": op(
-            "Remove a member, or leave (my own id)",
+            "Remove a member, or leave (my own id); their projects pass to an owner",
             params=MEMBER,
-            uses=[*MANAGERS, "state", "conflict"],
+            uses=[*MANAGERS, "conflict"],
         ),
     },
     "/organizations/{organization_id}/invitations": {
@@ -75,7 +75,7 @@ ORGANIZATION_PATHS = {
             "Send an invitation again, with a new link",
             out.Invitation,
             params=INVITATION,
-            uses=[*MANAGERS, "resend"],
+            uses=[*MANAGERS, "resend", "plan"],  # an expired one takes a seat again
         )
     },
     "/organizations/{organization_id}/invitations/{invitation_id}": {

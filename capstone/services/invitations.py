@@ -1,20 +1,15 @@
-"""Invitations to an organization: sent through the outbox, accepted once, by that address.
+"""Invitations to an organization: sent through the outbox, listed, sent again, withdrawn.
 
 The link carries a token signed with SECRET_KEY (itsdangerous, as the account links
 do) holding the invitation's id and a random nonce whose digest the row keeps: a
-resend makes a new nonce, so only the newest link works. The row says the rest: it
-expires INVITATION_DAYS after it was (re)sent, and an accepted or revoked one is
-refused. Each refusal is a BadLink whose message is the page the link opens; none
-changes anything. Accepting takes the logged-in user whose address is the invited one.
+resend makes a new nonce, so only the newest link works. It expires INVITATION_DAYS
+after it was (re)sent. What the link opens, and accepting it, is in invitation_links.py.
 """
 
-import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import func
 from sqlalchemy import select
-from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import NotFound
 from werkzeug.exceptions import TooManyRequests
@@ -27,22 +22,16 @@ from capstone.models.invitation import OPEN
 from capstone.models.user import name_key
 from capstone.services import access
 from capstone.services import limits
-from capstone.services import organizations
-from capstone.services.account_links import BadLink
-from capstone.services.account_links import read_token
 from capstone.services.account_links import serializer
 from capstone.services.errors import Invalid
 from capstone.services.errors import Taken
+from capstone.services.invitation_links import digest
+from capstone.services.organization_members import PERSONAL_OWNER
 from capstone.services.outbox import external_url
 from capstone.services.outbox import queue_email
 
 INVITATION_DAYS = 7
 RESEND_INTERVAL = timedelta(minutes=5)  # at most one email per invitation in this time
-
-
-def digest(nonce):
-    """What the row keeps of a link's nonce."""
-    return hashlib.sha256(nonce.encode()).hexdigest()
 
 
 def send(invitation):
@@ -71,6 +60,8 @@ def invite(actor, organization, email, role="member"):
     access.require_manager(actor, organization)
     if role == "owner":
         access.require_organization_owner(actor, organization)
+        if organization.personal:
+            raise Invalid({"role": PERSONAL_OWNER})
     elif role not in ("admin", "member"):
         raise Invalid({"role": "Choose owner, admin or member."})
     email = (email or "").strip().lower()
@@ -83,9 +74,7 @@ def invite(actor, organization, email, role="member"):
         if waiting.expires_at > utcnow():
             raise Taken({"email": f"{email} is already invited: resend that invitation instead."})
         waiting.revoked_at = utcnow()  # expired: this one takes its place
-    # An invitation that can still be accepted holds a seat: else ten invitations sent
-    # with one seat left would all go out, and nine would fail when accepted.
-    limits.require_room(organization, "members", adding=1 + seats_held(organization))
+    limits.require_room(organization, "members")  # open invitations count (limits.used)
     invitation = Invitation(organization=organization, email=email, role=role, inviter=actor)
     db.session.add(invitation)
     try:
@@ -110,15 +99,6 @@ def open_invitation(organization, email):
     )
 
 
-def seats_held(organization):
-    """How many of the organization's invitations can still be accepted (open, not expired)."""
-    return db.session.scalar(
-        select(func.count()).where(
-            Invitation.organization_id == organization.id, OPEN, Invitation.expires_at > utcnow()
-        )
-    )
-
-
 def open_invitations(organization):
     """A select() of the organization's open invitations, newest first."""
     return (
@@ -134,8 +114,9 @@ def invitations_for(actor, organization):
     return open_invitations(organization)
 
 
-def invitation_in(organization, invitation_id):
-    """An open invitation of `organization` (found by a caller that checked access); 404."""
+def invitation_in(actor, organization, invitation_id):
+    """An open invitation of `organization`, for its owners and admins (403 first); 404."""
+    access.require_manager(actor, organization)  # before the lookup: no probing for ids
     invitation = db.session.scalar(
         open_invitations(organization).where(Invitation.id == invitation_id)
     )
@@ -151,6 +132,8 @@ def resend(actor, invitation):
     if wait > timedelta(0):
         seconds = int(wait.total_seconds()) + 1
         raise TooManyRequests(f"This invitation was just sent; send it again in {seconds} s.")
+    if invitation.expires_at <= utcnow():  # expired, it held no seat: it takes one again
+        limits.require_room(invitation.organization, "members")
     send(invitation)
     db.session.commit()
     return invitation
@@ -161,42 +144,3 @@ def revoke(actor, invitation):
     access.require_manager(actor, invitation.organization)
     invitation.revoked_at = utcnow()
     db.session.commit()
-
-
-def read_invitation(token):
-    """The invitation a link is for, if it can still be accepted; BadLink says why not."""
-    invitation_id, nonce = read_token("invite", token, max_age=None)
-    invitation = db.session.get(Invitation, invitation_id)
-    if invitation is None:
-        raise BadLink("This invitation is not valid any more.")
-    if invitation.accepted_at is not None:
-        raise BadLink("This invitation has already been accepted.")
-    if invitation.revoked_at is not None:
-        raise BadLink("This invitation has been withdrawn.")
-    if invitation.token_hash != digest(nonce):
-        raise BadLink("This invitation was sent again since: use the link of the newest email.")
-    if invitation.expires_at <= utcnow():
-        raise BadLink("This invitation has expired. Ask for a new one.")
-    return invitation
-
-
-def accept(user, token):
-    """`user`, logged in with the invited address, joins the organization with the role."""
-    invitation = read_invitation(token)
-    if user.email_key != invitation.email_key:
-        raise BadLink(
-            f"This invitation is for {invitation.email}: log in with that address to accept it."
-        )
-    # One UPDATE decides between two clicks at once: the second finds it accepted.
-    accepted = db.session.execute(
-        update(Invitation)
-        .where(Invitation.id == invitation.id, Invitation.token_hash == invitation.token_hash, OPEN)
-        .values(accepted_at=utcnow(), accepted_by_id=user.id),
-        execution_options={"synchronize_session": False},
-    )
-    if accepted.rowcount != 1:
-        db.session.rollback()
-        raise BadLink("This invitation has already been accepted.")
-    organizations.enrol(invitation.organization, user, invitation.role)
-    db.session.commit()
-    return invitation

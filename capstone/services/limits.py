@@ -22,11 +22,13 @@ from sqlalchemy import update
 from capstone import plans
 from capstone.database import db
 from capstone.models import Attachment
+from capstone.models import Invitation
 from capstone.models import Organization
 from capstone.models import OrganizationMember
 from capstone.models import Project
 from capstone.models import Task
 from capstone.models.base import utcnow
+from capstone.models.invitation import OPEN
 from capstone.services.errors import PlanLimit
 
 
@@ -38,11 +40,17 @@ def plan_of(organization):
 
 
 def used(organization_id, limit):
-    """How much of `limit` (a key of plans.LIMITS) the organization uses."""
+    """How much of `limit` (a key of plans.LIMITS) the organization uses (or holds)."""
     if limit == "projects":
         query = select(func.count(Project.id)).where(Project.organization_id == organization_id)
     elif limit == "members":
-        query = select(func.count()).where(OrganizationMember.organization_id == organization_id)
+        # An invitation that can still be accepted holds a seat: else ten invitations
+        # sent with one seat left would all go out, and nine fail when accepted.
+        members = select(func.count()).where(OrganizationMember.organization_id == organization_id)
+        held = select(func.count()).where(
+            Invitation.organization_id == organization_id, OPEN, Invitation.expires_at > utcnow()
+        )
+        query = select(members.scalar_subquery() + held.scalar_subquery())
     else:
         query = (
             select(func.coalesce(func.sum(Attachment.size), 0))

@@ -3,9 +3,9 @@
 Owners and admins manage members; only owners make or unmake owners; anyone may leave.
 There is always an owner: the last one can be neither demoted nor removed (409), and
 that holds when two owners demote each other at once (see `change_unless_last_owner`).
-Leaving or being removed takes a person out of every project of the organization: their
-tasks and comments stay, unassigned where they were the assignee, and their open pages
-of those projects stop hearing of them (events.MEMBERSHIP_ENDED).
+A personal organization has one owner, its user. Leaving or being removed takes a
+person out of every project of the organization (services/leaving.py), and their open
+pages of those projects stop hearing of them (events.MEMBERSHIP_ENDED).
 """
 
 from sqlalchemy import delete
@@ -14,19 +14,20 @@ from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.orm import aliased
 from werkzeug.exceptions import Conflict
+from werkzeug.exceptions import NotFound
 
 from capstone import events
 from capstone.database import db
 from capstone.models import ORGANIZATION_ROLES
 from capstone.models import OrganizationMember
-from capstone.models import Project
-from capstone.models import Task
 from capstone.models import User
-from capstone.models import project_member
 from capstone.services import access
+from capstone.services import leaving
 from capstone.services.errors import Invalid
 
 LAST_OWNER = "An organization needs an owner: make someone else an owner first."
+# So its user can never be removed from it, nor lose the projects made there.
+PERSONAL_OWNER = "A personal organization has one owner: its user."
 
 
 def members_of(organization):
@@ -40,10 +41,10 @@ def members_of(organization):
 
 
 def member_row(organization, user_id):
-    """The OrganizationMember of `user_id`; Invalid if they are not a member."""
+    """The OrganizationMember of `user_id`; 404 if they are not a member."""
     member = db.session.get(OrganizationMember, (organization.id, user_id))
     if member is None:
-        raise Invalid({"user": "That user is not a member of the organization."})
+        raise NotFound("That user is not a member of the organization.")
     return member
 
 
@@ -52,6 +53,8 @@ def change_role(actor, organization, user_id, role):
     access.require_manager(actor, organization)
     if role not in ORGANIZATION_ROLES:
         raise Invalid({"role": f"Choose one of: {', '.join(ORGANIZATION_ROLES)}."})
+    if role == "owner" and organization.personal:
+        raise Invalid({"role": PERSONAL_OWNER})
     member = member_row(organization, user_id)
     if member.role == role:
         return member
@@ -76,7 +79,9 @@ def remove_member(actor, organization, user_id):
         change_unless_last_owner(member, delete(OrganizationMember))
     else:
         db.session.delete(member)
-    project_ids = leave_projects(organization, user_id)
+    heir = actor if user_id != actor.id else leaving.first_owner(member)
+    leaving.pass_on_projects(organization, user_id, heir)
+    project_ids = leaving.leave_projects(organization, user_id)
     events.publish(
         events.MEMBERSHIP_ENDED,
         organization_id=organization.id,
@@ -84,30 +89,6 @@ def remove_member(actor, organization, user_id):
         project_ids=project_ids,
     )
     db.session.commit()
-
-
-def leave_projects(organization, user_id):
-    """Take `user_id` out of the organization's projects, unassigning their tasks; the ids."""
-    in_organization = select(Project.id).where(Project.organization_id == organization.id)
-    project_ids = db.session.scalars(
-        select(project_member.c.project_id).where(
-            project_member.c.user_id == user_id,
-            project_member.c.project_id.in_(in_organization),
-        )
-    ).all()
-    db.session.execute(
-        delete(project_member).where(
-            project_member.c.user_id == user_id, project_member.c.project_id.in_(project_ids)
-        )
-    )
-    db.session.execute(
-        update(Task)
-        .where(Task.project_id.in_(project_ids), Task.assignee_id == user_id)
-        .values(assignee_id=None)
-    )
-    for project_id in project_ids:
-        events.publish(events.PROJECT_CHANGED, project_id=project_id, action="member_removed")
-    return list(project_ids)
 
 
 def change_unless_last_owner(member, statement):

@@ -9,6 +9,7 @@ snapshot as the rows. Both databases compute an uncorrelated subquery once, not 
 import math
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import select
 
@@ -45,13 +46,29 @@ def paginate(query, page, per_page, rows=False, total=None):
     the caller has a cheaper one than counting the rows (TaskCount, say). A page past
     the end has no row to carry the total, so it is counted on its own.
     """
+    return fetch_page(*paged(query, total), page, per_page, rows=rows)
+
+
+def paged(query, total=None):
+    """(one page of `query` with the total as its last column, the total's SELECT).
+
+    The page's size and position are bound parameters, so a caller may build this once
+    and run it for every page (services/task_list.py does).
+    """
     total = count_of(query) if total is None else total
     one_page = (
         query.add_columns(total.scalar_subquery().label("total"))
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
     )
-    found = db.session.execute(one_page).unique().all()
+    return one_page, total
+
+
+def fetch_page(one_page, total, page, per_page, params=None, rows=False):
+    """Run a statement of `paged` for page `page` with `params`; the Page."""
+    params = params or {}
+    window = {"limit": per_page, "offset": (page - 1) * per_page}
+    found = db.session.execute(one_page, {**params, **window}).unique().all()
     items = [tuple(row[:-1]) if rows else row[0] for row in found]
-    count = found[0][-1] if found else db.session.scalar(total)
+    count = found[0][-1] if found else db.session.scalar(total, params)
     return Page(items, page, per_page, count)

@@ -1,26 +1,24 @@
-"""Tasks: create, change, complete, archive, and list them with filters, sorting and pages."""
+"""Tasks: create, change, complete and delete them; what a list may ask for (TaskQuery).
+
+The list itself is services/task_list.py.
+"""
 
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import case
-from sqlalchemy import func
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden
 
 from capstone.database import db
 from capstone.models import PRIORITIES
 from capstone.models import STATUSES
 from capstone.models import Task
-from capstone.models import TaskCount
 from capstone.models.base import utcnow
 from capstone.services import access
 from capstone.services import attachments
 from capstone.services import changes
 from capstone.services import notifications
 from capstone.services.errors import Invalid
-from capstone.services.paging import paginate
 
 # The columns a list may be sorted by: an allowlist, never a column name from the client.
 PRIORITY_RANK = case({name: rank for rank, name in enumerate(PRIORITIES)}, value=Task.priority)
@@ -133,51 +131,6 @@ class TaskQuery:
             errors["per_page"] = f"Between 1 and {MAX_PER_PAGE} per page."
         if errors:
             raise Invalid(errors)
-
-
-def list_tasks(project, query, assignees=False):
-    """One page of the project's tasks matching `query`.
-
-    With assignees=True each task's assignee is loaded in the same query, for a page that
-    shows their names; the API sends only their ids, and skips the join.
-    """
-    archived = Task.archived_at.is_not(None) if query.archived else Task.archived_at.is_(None)
-    conditions = [Task.project_id == project.id, archived]
-    if query.status:
-        conditions.append(Task.status == query.status)
-    if query.priority:
-        conditions.append(Task.priority == query.priority)
-    if query.assignee_id is not None:
-        conditions.append(Task.assignee_id == query.assignee_id)
-    if query.overdue:
-        conditions.append(Task.is_overdue)
-    if query.q:
-        conditions.append(Task.title.icontains(query.q, autoescape=True))
-    column = SORTS[query.sort]
-    ordering = column.asc() if query.order == "asc" else column.desc()
-    # Task.id breaks ties, and puts tasks without a due date in a stable order.
-    tasks = select(Task).where(*conditions).order_by(ordering.nulls_last(), Task.id.desc())
-    if assignees:
-        tasks = tasks.options(joinedload(Task.assignee))
-    return paginate(tasks, query.page, query.per_page, total=counted_total(project, query))
-
-
-def counted_total(project, query):
-    """A SELECT of the list's length from TaskCount when it counts its filters, else None.
-
-    A live list filtered by status at most is read from one or four rows, whatever the
-    number of tasks; other filters are counted through the indexes (make bench measures
-    both).
-    """
-    others = (query.priority, query.assignee_id, query.overdue, query.archived, query.q)
-    if any(value not in (None, False) for value in others):
-        return None
-    counts = select(func.coalesce(func.sum(TaskCount.tasks), 0)).where(
-        TaskCount.project_id == project.id
-    )
-    if query.status:
-        counts = counts.where(TaskCount.status == query.status)
-    return counts
 
 
 def delete_task(user, task):

@@ -16,6 +16,7 @@ from capstone.services import access
 from capstone.services import archive
 from capstone.services import attachments
 from capstone.services import comments
+from capstone.services import task_list
 from capstone.services import tasks
 from capstone.services.errors import Invalid
 from capstone.tasks import bp
@@ -35,7 +36,7 @@ def index(project_id):
     """The project's tasks: filters, sorting, pages."""
     project = access.project_for(current_user, project_id)
     query = query_from_args(request.args)
-    page = tasks.list_tasks(project, query, assignees=True)
+    page = task_list.list_tasks(project, query, assignees=True)
     return render_template("tasks/index.html", project=project, page=page, query=query)
 
 

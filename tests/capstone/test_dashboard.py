@@ -7,6 +7,7 @@ from capstone.database import db
 from capstone.models import Project
 from capstone.models import User
 from capstone.models.task import today
+from capstone.services import task_list
 from capstone.services import tasks
 
 
@@ -115,7 +116,7 @@ def test_a_list_asked_with_its_assignees_loads_them_in_its_own_queries(
         build.task(team["project"], team["alice"], assignee_id=helper)
     with app.app_context():
         project = db.session.get(Project, team["project"])
-        page = tasks.list_tasks(project, tasks.TaskQuery(), assignees=True)
+        page = task_list.list_tasks(project, tasks.TaskQuery(), assignees=True)
         with count_queries() as statements:
             names = {task.assignee.username for task in page.items}
         assert names == {"bob", "helper0", "helper1", "helper2"}

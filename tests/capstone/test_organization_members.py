@@ -3,9 +3,8 @@
 In acme (a team organization): alice owns it, olga is an admin, bob and carol are
 members; bob is in its project Apollo, assigned a task there. dave is outside acme;
 root is a site admin outside it. Each service is called with objects straight from the
-database, as a careless view would pass them: the service itself refuses. Last, the
-organization roles crossed with the project roles decide who sees acme's project, on
-the web, in the API and in the services alike.
+database, as a careless view would pass them: the service itself refuses.
+test_access_organizations.py crosses the organization roles with the project roles.
 """
 
 from types import SimpleNamespace
@@ -25,13 +24,13 @@ from capstone.models import Project
 from capstone.models import Task
 from capstone.models import User
 from capstone.services import access
+from capstone.services import invitations
 from capstone.services import organizations
 from capstone.services import projects
 from capstone.services.errors import Invalid
 from capstone.services.organization_members import change_role
 from capstone.services.organization_members import members_of
 from capstone.services.organization_members import remove_member
-from tests.capstone.conftest import PASSWORD
 
 OK = "ok"
 WHO = ["alice", "olga", "carol", "dave"]  # owner, admin, member, outsider
@@ -168,34 +167,6 @@ def test_my_organizations_are_the_personal_one_first_then_the_teams_with_my_role
         )  # of dave's personal organization, and of nothing else
 
 
-PROJECT_SIGHT = [  # who sees acme's project Apollo: its members only, whatever their role in acme
-    ("alice", "owner of acme, owner of Apollo", True),
-    ("olga", "admin of acme, not in Apollo", False),
-    ("bob", "member of acme, member of Apollo", True),
-    ("carol", "member of acme, not in Apollo", False),
-    ("dave", "outside acme", False),
-    ("root", "site admin, outside acme", True),
-]
-
-
-@pytest.mark.parametrize(("who", "roles", "sees"), PROJECT_SIGHT, ids=[p[1] for p in PROJECT_SIGHT])
-def test_organization_roles_times_project_roles_decide_who_sees_a_project(
-    app, client, login, acme, who, roles, sees
-):
-    login(client, who)
-    assert client.get(f"/projects/{acme['apollo']}").status_code == (200 if sees else 404)
-    token = client.post("/api/v1/tokens", json={"username": who, "password": PASSWORD})
-    headers = {"Authorization": f"Bearer {token.get_json()['access_token']}"}
-    api = client.get(f"/api/v1/tasks/{acme['task']}", headers=headers)
-    assert api.status_code == (200 if sees else 404)
-    with app.app_context():
-        user = db.session.get(User, acme[who])
-        assert (
-            acme["apollo"]
-            in set(db.session.scalars(access.visible_projects(user).with_only_columns(Project.id)))
-        ) == sees
-
-
 def test_someone_added_to_a_personal_project_joins_that_personal_organization(app, build, acme):
     mine = build.project(acme["alice"], name="Mine")
     with app.app_context():
@@ -204,3 +175,41 @@ def test_someone_added_to_a_personal_project_joins_that_personal_organization(ap
         personal = organizations.personal_organization(o.alice)
         assert access.role_in(o.dave, personal) == "member"
         assert access.role_in(o.dave, o.acme) is None  # and of course not acme
+
+
+def test_a_personal_organization_has_one_owner_its_user(app, build, acme):
+    with app.app_context():
+        o = objects(acme)
+        personal = organizations.personal_organization(o.alice)
+        organizations.enrol(personal, o.bob)
+        db.session.commit()
+        with pytest.raises(Invalid) as refused:
+            change_role(o.alice, personal, o.bob.id, "owner")
+        assert "personal" in refused.value.fields["role"]
+        with pytest.raises(Invalid):
+            invitations.invite(o.alice, personal, "erin@example.org", "owner")
+        change_role(o.alice, personal, o.bob.id, "admin")  # other roles are fine
+        assert roles(personal.id) == {"alice": "owner", "bob": "admin"}
+
+
+def test_a_member_who_is_not_there_is_a_404(app, acme):
+    with app.app_context():
+        o = objects(acme)
+        with pytest.raises(NotFound):
+            change_role(o.alice, o.acme, o.dave.id, "admin")
+        with pytest.raises(NotFound):
+            remove_member(o.alice, o.acme, 10**6)
+
+
+@pytest.mark.parametrize("leaving", [False, True], ids=["removed by alice", "leaving"])
+def test_the_projects_of_someone_who_goes_pass_to_an_owner(app, build, acme, leaving):
+    # olga, an admin of acme, made a project there; removed, or leaving, she would take
+    # its only manager with her: it passes to who removed her, or on leaving to acme's
+    # first owner, who becomes one of its members.
+    theirs = build.project(acme["olga"], name="Olga's", organization_id=acme["acme"])
+    with app.app_context():
+        o = objects(acme)
+        remove_member(o.olga if leaving else o.alice, o.acme, o.olga.id)
+        project = db.session.get(Project, theirs)
+        assert project.owner == o.alice
+        assert [member.username for member in project.members] == ["alice"]

@@ -6,8 +6,11 @@ from datetime import timedelta
 import pytest
 
 from capstone.database import db
+from capstone.models import Project
 from capstone.models import Task
 from capstone.models.task import today
+from capstone.services import task_list
+from capstone.services import tasks
 
 
 def titles(response):
@@ -218,3 +221,17 @@ def test_the_page_size_comes_from_the_configuration(app, client, login, build, t
     response = listing(client, team)
     assert len(titles(response)) == 5
     assert "Page 1 of 2 (8 tasks)" in response.text
+
+
+def test_a_kept_overdue_list_counts_from_the_day_it_runs(app, build, team, monkeypatch):
+    # The list's statements are built once per shape (services/task_list.py); "overdue"
+    # compares with a date, which must be today's, not the day the statement was built.
+    build.task(team["project"], team["alice"], title="Due today", due_date=today())
+    query = tasks.TaskQuery(overdue=True)
+    with app.app_context():
+        project = db.session.get(Project, team["project"])
+        assert [t.title for t in task_list.list_tasks(project, query).items] == []
+        tomorrow = today() + timedelta(days=1)
+        monkeypatch.setattr("capstone.models.task.today", lambda: tomorrow)
+        monkeypatch.setattr("capstone.services.task_list.today", lambda: tomorrow)
+        assert [t.title for t in task_list.list_tasks(project, query).items] == ["Due today"]

@@ -151,3 +151,29 @@ def test_a_project_in_an_organization_only_its_managers_create(client, auth, acm
     assert client.post("/api/v1/projects", json=body, headers=auth("dave")).status_code == 404
     own = client.post("/api/v1/projects", json={"name": "Mine"}, headers=auth("carol")).get_json()
     assert own["organization_id"] != acme["acme"]  # carol's personal organization
+
+
+def test_a_member_cannot_tell_which_invitations_exist(client, auth, acme):
+    path = ACME.format(**acme) + "/invitations"
+    sent = client.post(path, json={"email": "erin@example.org"}, headers=auth("alice")).get_json()
+    for invitation_id in (sent["id"], sent["id"] + 1000):
+        resend = client.post(f"{path}/{invitation_id}/resend", headers=auth("carol"))
+        withdraw = client.delete(f"{path}/{invitation_id}", headers=auth("carol"))
+        assert (resend.status_code, withdraw.status_code) == (403, 403)
+
+
+def test_someone_who_is_not_a_member_is_a_404(client, auth, acme):
+    path = ACME.format(**acme) + f"/members/{acme['dave']}"
+    assert client.patch(path, json={"role": "admin"}, headers=auth("alice")).status_code == 404
+    assert client.delete(path, headers=auth("alice")).status_code == 404
+
+
+def test_a_personal_organization_has_no_other_owner(client, auth, acme, build):
+    path = f"/api/v1/organizations/{build.personal(acme['alice'])}"
+    build.join(build.personal(acme["alice"]), acme["bob"])
+    owner = client.patch(
+        f"{path}/members/{acme['bob']}", json={"role": "owner"}, headers=auth("alice")
+    )
+    assert owner.status_code == 422 and "one owner" in owner.get_json()["fields"]["role"]
+    invite = {"email": "erin@example.org", "role": "owner"}
+    assert client.post(f"{path}/invitations", json=invite, headers=auth("alice")).status_code == 422

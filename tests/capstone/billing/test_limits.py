@@ -6,6 +6,7 @@ limits' values are read from the same table everywhere, never written in the tes
 
 import dataclasses
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from werkzeug.test import encode_multipart
 from capstone import plans
 from capstone.database import db
 from capstone.models import Attachment
+from capstone.models import Invitation
 from capstone.models import Project
 from capstone.models import User
 from capstone.services import access
@@ -113,6 +115,42 @@ def test_an_invitation_that_can_be_accepted_holds_a_seat(app, client, build, as_
     client.delete(f"{invitations}/{first.get_json()['id']}", headers=headers)
     again = client.post(invitations, json={"email": "mia@example.org"}, headers=headers)
     assert again.status_code == 201
+
+
+def test_invitations_racing_for_the_last_seat_send_one(app, build, as_user):
+    olive = build.user("olive")
+    with app.app_context():
+        team = organizations.personal_organization(db.session.get(User, olive)).id
+    headers = as_user("olive")
+    path = f"/api/v1/organizations/{team}/invitations"
+    with serving(app) as base:  # olive is 1 of 2 members: one seat for eight invitations
+        answers = at_once(
+            lambda n: api(base, "POST", path, {"email": f"i{n}@example.org"}, headers=headers),
+            range(8),
+        )
+    statuses = sorted(status for status, _ in answers)
+    assert statuses.count(201) == 1, statuses
+    assert set(statuses) - {201} <= {402, 503}
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Invitation.id))) == 1
+
+
+def test_an_expired_invitation_sent_again_takes_a_seat_again(app, client, build, as_user):
+    olive = build.user("olive")
+    with app.app_context():
+        team = organizations.personal_organization(db.session.get(User, olive)).id
+    headers = as_user("olive")
+    path = f"/api/v1/organizations/{team}/invitations"
+    first = client.post(path, json={"email": "adam@example.org"}, headers=headers).get_json()
+    with app.app_context():  # a week and a day later: expired, it holds no seat
+        invitation = db.session.get(Invitation, first["id"])
+        invitation.expires_at -= timedelta(days=8)
+        invitation.last_sent_at -= timedelta(days=8)
+        db.session.commit()
+    second = client.post(path, json={"email": "mia@example.org"}, headers=headers)
+    assert second.status_code == 201  # the seat was free
+    again = client.post(f"{path}/{first['id']}/resend", headers=headers)
+    assert (again.status_code, again.get_json()["limit"]) == (402, "members")
 
 
 def test_storage_past_the_limit_is_refused_and_leaves_no_file(app, client, build, as_user):
