@@ -14,7 +14,6 @@ import pytest
 
 from capstone.database import db
 from capstone.models import Comment
-from tests.capstone.conftest import PASSWORD
 
 NAMES = {"acme": ("ann", "art"), "globex": ("gus", "gil")}  # owner, member
 LISTS = ["/projects/", "/organizations/", "/dashboard", "/notifications", "/profile"]
@@ -41,12 +40,6 @@ def tenants(build):
             ids["comment"] = comment.id
         found[tenant] = ids
     return found
-
-
-def bearer(client, username):
-    """Authorization headers with a real API token of `username`."""
-    response = client.post("/api/v1/tokens", json={"username": username, "password": PASSWORD})
-    return {"Authorization": f"Bearer {response.get_json()['access_token']}"}
 
 
 def ids_named(text):
@@ -78,10 +71,10 @@ def test_no_web_list_shows_anything_of_the_other_organization(client, login, ten
 
 
 @pytest.mark.parametrize("tenant", NAMES)
-def test_no_api_list_shows_anything_of_the_other_organization(client, tenants, tenant):
+def test_no_api_list_shows_anything_of_the_other_organization(client, auth, tenants, tenant):
     other = tenants["globex" if tenant == "acme" else "acme"]
     for person in NAMES[tenant]:
-        headers = bearer(client, person)
+        headers = auth(person)
         for url in [*API_LISTS, f"/api/v1/projects/{tenants[tenant]['project']}/tasks"]:
             response = client.get(url, headers=headers)
             assert response.status_code == 200, url
@@ -111,12 +104,12 @@ def fill(rule, ids):
 
 
 @pytest.mark.parametrize("tenant", NAMES)
-def test_every_detail_of_the_other_organization_is_a_404(app, client, login, tenants, tenant):
+def test_every_detail_of_the_other_organization_is_a_404(app, client, login, auth, tenants, tenant):
     other = tenants["globex" if tenant == "acme" else "acme"]
     urls = detail_urls(app, other)
     for person in NAMES[tenant]:
         login(client, person)
-        headers = bearer(client, person)
+        headers = auth(person)
         for url in urls:
             response = client.get(url, headers=headers if url.startswith("/api/") else {})
             assert response.status_code == 404, (person, url, response.status_code)

@@ -8,8 +8,6 @@ from capstone.database import db
 from capstone.models import Organization
 from capstone.models import OrganizationMember
 
-PASSWORD = "correct-horse-battery"  # every test user's (tests/capstone/conftest.py)
-
 
 @pytest.fixture(scope="session")
 def stripe_server():
@@ -49,17 +47,6 @@ def billing_config(app_config, billing_settings):
 def app(billing_config, app):
     """The test's app, with billing on against the stand-in (billing_config first)."""
     return app
-
-
-@pytest.fixture
-def as_user(client):
-    """A function: the bearer headers of a real API token for a username."""
-
-    def headers(username):
-        answer = client.post("/api/v1/tokens", json={"username": username, "password": PASSWORD})
-        return {"Authorization": f"Bearer {answer.get_json()['access_token']}"}
-
-    return headers
 
 
 @pytest.fixture

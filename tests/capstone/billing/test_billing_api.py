@@ -19,9 +19,9 @@ def acme(build, make_organization):
     return ids
 
 
-def test_a_member_reads_the_plan_limits_and_usage(client, acme, as_user):
+def test_a_member_reads_the_plan_limits_and_usage(client, acme, auth):
     answer = client.get(
-        f"/api/v1/organizations/{acme['organization']}/billing", headers=as_user("mia")
+        f"/api/v1/organizations/{acme['organization']}/billing", headers=auth("mia")
     )
     assert answer.get_json() == {
         "organization_id": acme["organization"],
@@ -34,36 +34,36 @@ def test_a_member_reads_the_plan_limits_and_usage(client, acme, as_user):
         "usage": {"projects": 0, "members": 2, "storage_bytes": 0},
     }
     outsider = client.get(
-        f"/api/v1/organizations/{acme['organization']}/billing", headers=as_user("otto")
+        f"/api/v1/organizations/{acme['organization']}/billing", headers=auth("otto")
     )
     assert outsider.status_code == 404
 
 
-def test_an_owner_gets_a_checkout_url_and_a_member_does_not(client, acme, as_user, stripe):
+def test_an_owner_gets_a_checkout_url_and_a_member_does_not(client, acme, auth, stripe):
     path = f"/api/v1/organizations/{acme['organization']}/billing"
-    assert client.post(f"{path}/checkout/pro", headers=as_user("mia")).status_code == 403
-    assert client.post(f"{path}/portal", headers=as_user("olive")).status_code == 409
-    answer = client.post(f"{path}/checkout/pro", headers=as_user("olive"))
+    assert client.post(f"{path}/checkout/pro", headers=auth("mia")).status_code == 403
+    assert client.post(f"{path}/portal", headers=auth("olive")).status_code == 409
+    answer = client.post(f"{path}/checkout/pro", headers=auth("olive"))
     assert answer.status_code == 201
     assert answer.get_json()["url"].startswith(f"{stripe.url}/pay/cs_")
     [session] = stripe.calls("/v1/checkout/sessions")
     assert session["line_items"] == [{"price": PRO_PRICE, "quantity": "1"}]
-    portal = client.post(f"{path}/portal", headers=as_user("olive"))
+    portal = client.post(f"{path}/portal", headers=auth("olive"))
     assert portal.get_json()["url"].startswith(f"{stripe.url}/portal/bps_")
 
 
-def test_stripe_refusing_is_a_502(app, client, acme, as_user):
+def test_stripe_refusing_is_a_502(app, client, acme, auth):
     app.config["STRIPE_PRICE_PRO"] = "price_unknown_to_stripe"
     path = f"/api/v1/organizations/{acme['organization']}/billing/checkout/pro"
-    answer = client.post(path, headers=as_user("olive"))
+    answer = client.post(path, headers=auth("olive"))
     assert (answer.status_code, answer.get_json()["error"]) == (502, "bad_gateway")
 
 
-def test_first_upgrades_at_once_create_one_customer(app, acme, build, as_user, stripe):
+def test_first_upgrades_at_once_create_one_customer(app, acme, build, auth, stripe):
     # Four requests from two owners, at the same moment, on a real threaded server.
     build.join(acme["organization"], build.user("oscar"), "owner")
     path = f"/api/v1/organizations/{acme['organization']}/billing/checkout/pro"
-    headers = [as_user(name) for name in ("olive", "oscar", "olive", "oscar")]
+    headers = [auth(name) for name in ("olive", "oscar", "olive", "oscar")]
     with serving(app) as base:
         answers = at_once(lambda who: api(base, "POST", path, headers=who), headers)
     statuses = [status for status, _ in answers]

@@ -46,9 +46,9 @@ def projects_of(app):
         return db.session.scalar(select(func.count(Project.id)))
 
 
-def test_the_api_answers_402_naming_the_limit(app, client, build, as_user):
+def test_the_api_answers_402_naming_the_limit(app, client, build, auth):
     build.user("olive")
-    headers = as_user("olive")
+    headers = auth("olive")
     for number in range(SMALL.projects):
         answer = client.post("/api/v1/projects", json={"name": f"P{number}"}, headers=headers)
         assert answer.status_code == 201
@@ -77,10 +77,10 @@ def test_the_web_page_explains_and_links_to_the_upgrade(app, client, build, logi
         assert f'href="/billing/{organization.id}"' in page
 
 
-def test_with_billing_off_there_is_no_limit(app, client, build, as_user):
+def test_with_billing_off_there_is_no_limit(app, client, build, auth):
     app.config["STRIPE_SECRET_KEY"] = None
     build.user("olive")
-    headers = as_user("olive")
+    headers = auth("olive")
     for number in range(SMALL.projects + 2):
         answer = client.post("/api/v1/projects", json={"name": f"P{number}"}, headers=headers)
         assert answer.status_code == 201
@@ -100,12 +100,12 @@ def test_a_member_past_the_limit_is_refused(app, build):
         assert access.role_in(mia, organization) is None
 
 
-def test_an_invitation_that_can_be_accepted_holds_a_seat(app, client, build, as_user):
+def test_an_invitation_that_can_be_accepted_holds_a_seat(app, client, build, auth):
     olive = build.user("olive")
     with app.app_context():
         team = organizations.personal_organization(db.session.get(User, olive)).id
     invitations = f"/api/v1/organizations/{team}/invitations"
-    headers = as_user("olive")
+    headers = auth("olive")
     # olive is 1 of 2 members: one seat, which the first invitation holds.
     first = client.post(invitations, json={"email": "adam@example.org"}, headers=headers)
     assert first.status_code == 201
@@ -117,11 +117,11 @@ def test_an_invitation_that_can_be_accepted_holds_a_seat(app, client, build, as_
     assert again.status_code == 201
 
 
-def test_invitations_racing_for_the_last_seat_send_one(app, build, as_user):
+def test_invitations_racing_for_the_last_seat_send_one(app, build, auth):
     olive = build.user("olive")
     with app.app_context():
         team = organizations.personal_organization(db.session.get(User, olive)).id
-    headers = as_user("olive")
+    headers = auth("olive")
     path = f"/api/v1/organizations/{team}/invitations"
     with serving(app) as base:  # olive is 1 of 2 members: one seat for eight invitations
         answers = at_once(
@@ -135,11 +135,11 @@ def test_invitations_racing_for_the_last_seat_send_one(app, build, as_user):
         assert db.session.scalar(select(func.count(Invitation.id))) == 1
 
 
-def test_an_expired_invitation_sent_again_takes_a_seat_again(app, client, build, as_user):
+def test_an_expired_invitation_sent_again_takes_a_seat_again(app, client, build, auth):
     olive = build.user("olive")
     with app.app_context():
         team = organizations.personal_organization(db.session.get(User, olive)).id
-    headers = as_user("olive")
+    headers = auth("olive")
     path = f"/api/v1/organizations/{team}/invitations"
     first = client.post(path, json={"email": "adam@example.org"}, headers=headers).get_json()
     with app.app_context():  # a week and a day later: expired, it holds no seat
@@ -153,10 +153,10 @@ def test_an_expired_invitation_sent_again_takes_a_seat_again(app, client, build,
     assert (again.status_code, again.get_json()["limit"]) == (402, "members")
 
 
-def test_storage_past_the_limit_is_refused_and_leaves_no_file(app, client, build, as_user):
+def test_storage_past_the_limit_is_refused_and_leaves_no_file(app, client, build, auth):
     olive = build.user("olive")
     task = build.task(build.project(olive), olive)
-    headers = as_user("olive")
+    headers = auth("olive")
 
     def upload(size):
         body = FileStorage(io.BytesIO(b"x" * size), "notes.txt")
@@ -177,10 +177,10 @@ def test_storage_past_the_limit_is_refused_and_leaves_no_file(app, client, build
     assert len(list(Path(app.config["UPLOAD_FOLDER"]).iterdir())) == 2
 
 
-def test_sixteen_creates_racing_for_the_last_slot_create_one(app, client, build, as_user):
+def test_sixteen_creates_racing_for_the_last_slot_create_one(app, client, build, auth):
     olive = build.user("olive")
     build.project(olive, name="the first")  # one slot of SMALL.projects left
-    headers = as_user("olive")
+    headers = auth("olive")
     with serving(app) as base:
         answers = at_once(
             lambda n: api(base, "POST", "/api/v1/projects", {"name": f"P{n}"}, headers=headers),
