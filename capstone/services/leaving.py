@@ -45,14 +45,11 @@ def pass_on_projects(organization, user_id, heir):
         Project.organization_id == organization.id, Project.owner_id == user_id
     )
     project_ids = db.session.scalars(owned).all()
-    for project_id in project_ids:
-        joined = select(project_member).where(
-            project_member.c.project_id == project_id, project_member.c.user_id == heir.id
-        )
-        if db.session.execute(joined).first() is None:
-            db.session.execute(
-                insert(project_member).values(project_id=project_id, user_id=heir.id)
-            )
+    heirs_own = select(project_member.c.project_id).where(project_member.c.user_id == heir.id)
+    joined = set(db.session.scalars(heirs_own.where(project_member.c.project_id.in_(project_ids))))
+    joining = [{"project_id": pid, "user_id": heir.id} for pid in project_ids if pid not in joined]
+    if joining:  # one INSERT for them all, not a lookup and an insert per project
+        db.session.execute(insert(project_member), joining)
     db.session.execute(
         update(Project).where(Project.id.in_(project_ids)).values(owner_id=heir.id),
         execution_options={"synchronize_session": False},

@@ -1,10 +1,8 @@
 """The admin pages: who may see them, what deactivation does, the last-admin rule, the audit log."""
 
-import contextlib
-import threading
-
 import pytest
-from sqlalchemy import event
+from capstone_support.races import committed_just_before
+from capstone_support.races import side_by_side
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
@@ -111,23 +109,11 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(app, build, team
         engine = db.engine
         if engine.dialect.name != "sqlite":
             pytest.skip("elsewhere, the admins' row locks make the other demotion wait instead")
-        raced = []
-
-        def other_request_commits_first(conn, cursor, statement, *args):
-            if statement.startswith("UPDATE user") and not raced:
-                raced.append(statement)
-                with engine.begin() as elsewhere:
-                    elsewhere.execute(
-                        update(User).where(User.id == team["root"]).values(role="member")
-                    )
-
-        event.listen(engine, "before_cursor_execute", other_request_commits_first)
-        try:
+        other_demotes_root = update(User).where(User.id == team["root"]).values(role="member")
+        with committed_just_before(engine, "UPDATE user", other_demotes_root) as raced:
             actor = db.session.get(User, team["root"])  # loaded while still an admin
             with pytest.raises(Conflict):
                 admin.set_role(actor, db.session.get(User, other), "member")
-        finally:
-            event.remove(engine, "before_cursor_execute", other_request_commits_first)
         assert raced
         admins = db.session.scalars(select(User.username).where(User.role == "admin")).all()
         assert admins == ["root2"]
@@ -144,36 +130,23 @@ def test_two_concurrent_demotions_on_postgresql_leave_one_admin(app, build, team
         engine = db.engine
     if engine.dialect.name != "postgresql":
         pytest.skip("SQLite has one writer at a time; the test above races it")
-    both_updated = threading.Barrier(2, timeout=2)
 
-    def hold_after_update(conn, cursor, statement, *args):
-        if statement.startswith('UPDATE "user"'):
-            with contextlib.suppress(threading.BrokenBarrierError):
-                both_updated.wait()  # with the locks, the other is stuck before its UPDATE
-
-    def demote(actor_id, target_id, outcomes):
+    def demote(actor_id, target_id):
         with app.app_context():
             try:
                 actor, target = db.session.get(User, actor_id), db.session.get(User, target_id)
                 admin.set_role(actor, target, "member")
                 db.session.commit()
-                outcomes.append("demoted")
+                return "demoted"
             except Conflict:
-                outcomes.append("refused")
+                return "refused"
 
-    outcomes = []
-    event.listen(engine, "after_cursor_execute", hold_after_update)
-    try:
-        threads = [
-            threading.Thread(target=demote, args=(team["root"], other, outcomes)),
-            threading.Thread(target=demote, args=(other, team["root"], outcomes)),
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-    finally:
-        event.remove(engine, "after_cursor_execute", hold_after_update)
+    outcomes = side_by_side(
+        engine,
+        'UPDATE "user"',
+        lambda: demote(team["root"], other),
+        lambda: demote(other, team["root"]),
+    )
     assert sorted(outcomes) == ["demoted", "refused"]
     with app.app_context():
         assert db.session.scalar(select(func.count()).where(User.role == "admin")) == 1

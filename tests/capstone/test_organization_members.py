@@ -207,9 +207,11 @@ def test_the_projects_of_someone_who_goes_pass_to_an_owner(app, build, acme, lea
     # its only manager with her: it passes to who removed her, or on leaving to acme's
     # first owner, who becomes one of its members.
     theirs = build.project(acme["olga"], name="Olga's", organization_id=acme["acme"])
+    shared = build.project(acme["olga"], "Shared", [acme["alice"]], organization_id=acme["acme"])
     with app.app_context():
         o = objects(acme)
         remove_member(o.olga if leaving else o.alice, o.acme, o.olga.id)
-        project = db.session.get(Project, theirs)
-        assert project.owner == o.alice
-        assert [member.username for member in project.members] == ["alice"]
+        for project_id in (theirs, shared):  # alice joins one; she was in the other already
+            project = db.session.get(Project, project_id)
+            assert project.owner == o.alice
+            assert [member.username for member in project.members] == ["alice"]

@@ -5,11 +5,9 @@ before ours runs its guarded UPDATE; on PostgreSQL two threads demote at once, e
 holding its transaction open after its UPDATE, so only the owners' row locks stop both.
 """
 
-import contextlib
-import threading
-
 import pytest
-from sqlalchemy import event
+from capstone_support.races import committed_just_before
+from capstone_support.races import side_by_side
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
@@ -61,23 +59,13 @@ def test_a_demotion_committed_first_on_sqlite_makes_ours_refused(app, two_owners
         engine = db.engine
         if engine.dialect.name != "sqlite":
             pytest.skip("elsewhere, the owners' row locks make the other demotion wait instead")
-        raced = []
-
-        def other_request_commits_first(conn, cursor, statement, *args):
-            if statement.startswith("UPDATE organization_member") and not raced:
-                raced.append(statement)
-                with engine.begin() as elsewhere:
-                    elsewhere.execute(
-                        update(OrganizationMember)
-                        .where(OrganizationMember.user_id == ids["alice"])
-                        .values(role="admin")
-                    )
-
-        event.listen(engine, "before_cursor_execute", other_request_commits_first)
-        try:
+        alice_demoted = (
+            update(OrganizationMember)
+            .where(OrganizationMember.user_id == ids["alice"])
+            .values(role="admin")
+        )
+        with committed_just_before(engine, "UPDATE organization_member", alice_demoted) as raced:
             assert demote(ids["acme"], ids["alice"], ids["olga"]) == "refused"
-        finally:
-            event.remove(engine, "before_cursor_execute", other_request_commits_first)
         assert raced and owners(ids["acme"]) == 1
 
 
@@ -87,31 +75,17 @@ def test_two_concurrent_demotions_on_postgresql_leave_one_owner(app, two_owners)
         engine = db.engine
     if engine.dialect.name != "postgresql":
         pytest.skip("SQLite has one writer at a time; the test above races it")
-    both_updated = threading.Barrier(2, timeout=2)
-
-    def hold_after_update(conn, cursor, statement, *args):
-        if statement.startswith("UPDATE organization_member"):
-            with contextlib.suppress(threading.BrokenBarrierError):
-                both_updated.wait()  # with the locks, the other is stuck before its UPDATE
-
-    outcomes = []
 
     def run(actor, target):
         with app.app_context():
-            outcomes.append(demote(ids["acme"], ids[actor], ids[target]))
+            return demote(ids["acme"], ids[actor], ids[target])
 
-    event.listen(engine, "after_cursor_execute", hold_after_update)
-    try:
-        threads = [
-            threading.Thread(target=run, args=("alice", "olga")),
-            threading.Thread(target=run, args=("olga", "alice")),
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-    finally:
-        event.remove(engine, "after_cursor_execute", hold_after_update)
+    outcomes = side_by_side(
+        engine,
+        "UPDATE organization_member",
+        lambda: run("alice", "olga"),
+        lambda: run("olga", "alice"),
+    )
     assert sorted(outcomes) == ["demoted", "refused"]
     with app.app_context():
         assert owners(ids["acme"]) == 1
